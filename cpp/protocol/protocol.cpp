@@ -1,0 +1,191 @@
+#include "protocol.hpp"
+
+#include <algorithm>
+
+#include "engine/dataset.hpp"
+#include "engine/gradient_check.hpp"
+#include "engine/statistics.hpp"
+#include "engine/trace.hpp"
+#include "request.hpp"
+
+namespace actlab::protocol {
+
+namespace {
+
+json to_json(const std::vector<double>& values) { return json(values); }
+
+json to_json(const Matrix& m) {
+    json rows = json::array();
+    for (std::size_t r = 0; r < m.rows; ++r) rows.push_back(std::vector<double>(m.row(r), m.row(r) + m.cols));
+    return rows;
+}
+
+json to_json(const TraceQuantity& q) {
+    if (q.rows == 0 && q.cols == 0) return q.values.empty() ? json(nullptr) : json(q.values[0]);
+    if (q.rows == 0) return json(q.values);
+    Matrix m(q.rows, q.cols);
+    m.values = q.values;
+    return to_json(m);
+}
+
+json to_json(const LayerStatistics& s) {
+    return {{"saturation_fraction", s.saturation_fraction},
+            {"sparsity_fraction", s.sparsity_fraction},
+            {"dead_units", s.dead_units},
+            {"dead_unit_fraction", s.dead_unit_fraction},
+            {"pre_activation_mean", s.pre_activation_mean},
+            {"pre_activation_std", s.pre_activation_std},
+            {"activation_mean", s.activation_mean},
+            {"activation_std", s.activation_std},
+            {"gradient_norm", s.gradient_norm},
+            {"grad_pre_activation_norm", s.grad_pre_activation_norm}};
+}
+
+json parameters_json(const DenseLayer& layer) {
+    json out = {{"weights", to_json(layer.weights)}, {"biases", to_json(layer.biases)}};
+    if (!layer.alpha.empty()) out["alpha"] = to_json(layer.alpha);
+    return out;
+}
+
+json trace_json(const Trace& trace) {
+    json steps = json::array();
+    for (std::size_t k = 0; k < trace.steps.size(); ++k) {
+        const TraceStep& s = trace.steps[k];
+        json inputs = json::object();
+        for (const auto& q : s.inputs) inputs[q.name] = to_json(q);
+        steps.push_back({{"index", k},
+                         {"phase", s.phase},
+                         {"kind", s.kind},
+                         {"layer", s.layer},
+                         {"unit", s.unit},
+                         {"source", s.source},
+                         {"inputs", std::move(inputs)},
+                         {"result", to_json(s.result)}});
+    }
+    return {{"granularity", trace.granularity}, {"steps", std::move(steps)}};
+}
+
+json evaluate_network(const Field& field) {
+    NetworkRequest r = read_network_request(field);
+    ForwardPass pass;
+    forward(r.network, r.inputs, pass);
+    json response;
+    response["outputs"] = to_json(pass.outputs());
+
+    Gradients gradients;
+    std::optional<LossResult> loss;
+    if (r.targets) {
+        const LayerForward& out = pass.layers.back();
+        loss = compute_loss(r.loss, out.pre_activations, out.activations, *r.targets);
+        backward(r.network, r.inputs, pass, *loss, gradients);
+        response["loss"] = loss->value;
+        response["grad_inputs"] = to_json(gradients.grad_inputs);
+    }
+    const auto statistics =
+        layer_statistics(r.network, pass, r.targets ? &gradients : nullptr, r.saturation_threshold);
+    json layers = json::array();
+    for (std::size_t l = 0; l < r.network.layers.size(); ++l) {
+        json layer = parameters_json(r.network.layers[l]);
+        layer["pre_activations"] = to_json(pass.layers[l].pre_activations);
+        layer["activations"] = to_json(pass.layers[l].activations);
+        if (r.targets) {
+            const LayerGradients& g = gradients.layers[l];
+            if (g.grad_activations.rows > 0) layer["grad_activations"] = to_json(g.grad_activations);
+            layer["grad_pre_activations"] = to_json(g.grad_pre_activations);
+            layer["grad_weights"] = to_json(g.grad_weights);
+            layer["grad_biases"] = to_json(g.grad_biases);
+            if (!r.network.layers[l].alpha.empty()) layer["grad_alpha"] = to_json(g.grad_alpha);
+        }
+        layer["statistics"] = to_json(statistics[l]);
+        layers.push_back(std::move(layer));
+    }
+    response["layers"] = std::move(layers);
+
+    if (r.trace) response["trace"] = trace_json(trace_pass(r.network, r.inputs, *r.targets, pass, *loss, gradients));
+    if (r.gradient_check) {
+        // Keep the check to about 2·10^9 multiply-adds: each checked quantity costs two forward passes.
+        const double pass_cost = std::max(1.0, static_cast<double>(r.network.parameter_count() * r.inputs.rows));
+        const auto max_checks = static_cast<std::size_t>(std::clamp(1e9 / pass_cost, 16.0, 4096.0));
+        const GradientCheckResult check = gradient_check(r.network, r.inputs, *r.targets, r.loss, 1e-6, max_checks);
+        response["gradient_check"] = {{"max_relative_error", check.max_relative_error},
+                                      {"worst_parameter", check.worst_parameter},
+                                      {"analytic", check.worst_analytic},
+                                      {"numeric", check.worst_numeric},
+                                      {"parameters_checked", check.parameters_checked}};
+    }
+    if (r.update) {
+        Optimiser optimiser(r.update->settings, r.network);
+        json losses = json::array({loss->value});
+        for (std::size_t step = 0; step < r.update->steps; ++step) {
+            if (step > 0) losses.push_back(forward_backward(r.network, r.inputs, *r.targets, r.loss, pass, gradients));
+            optimiser.step(r.network, gradients);
+        }
+        ForwardPass after;
+        forward(r.network, r.inputs, after);
+        const LayerForward& out = after.layers.back();
+        losses.push_back(compute_loss(r.loss, out.pre_activations, out.activations, *r.targets).value);
+        json updated = json::array();
+        for (const auto& layer : r.network.layers) updated.push_back(parameters_json(layer));
+        response["update"] = {{"losses", std::move(losses)}, {"layers", std::move(updated)}};
+    }
+    return response;
+}
+
+json evaluate_curve(const Field& field) {
+    reject_unknown_keys(field, {"activation", "points", "slope", "alpha", "beta", "threshold"});
+    const ActivationSpec spec = read_activation(field, false);
+    const Field points = field.at("points");
+    if (points.size() > 1000000) points.fail("expected at most 1000000 points, got " + std::to_string(points.size()));
+    const std::vector<double> z = points.numbers(0);
+    std::vector<double> values(z.size()), derivatives(z.size());
+    for (std::size_t k = 0; k < z.size(); ++k) {
+        values[k] = activate(spec.activation, z[k], spec.prelu_alpha);
+        derivatives[k] = local_derivative(spec.activation, z[k], values[k], spec.prelu_alpha);
+    }
+    return {{"curve",
+             {{"values", std::move(values)},
+              {"derivatives", std::move(derivatives)},
+              {"peak_derivative", peak_derivative(spec.activation, spec.prelu_alpha)}}}};
+}
+
+json evaluate_dataset(const Field& field) {
+    reject_unknown_keys(field, {"kind", "size", "noise", "seed"});
+    const std::string name = field.at("kind").text();
+    const auto kind = parse_dataset(name);
+    if (!kind) field.at("kind").fail("unknown dataset \"" + name + "\" (expected circle, xor, spirals, gaussians)");
+    const auto size = static_cast<std::size_t>(field.has("size") ? field.at("size").integer(1, 100000) : 200);
+    const double noise = field.has("noise") ? field.at("noise").number_in(0, 10) : 0.1;
+    const std::uint64_t seed = field.has("seed") ? field.at("seed").integer(0, 9007199254740991ULL) : 0;
+    const Dataset data = make_dataset(*kind, size, noise, seed);
+    return {{"dataset", {{"inputs", to_json(data.inputs)}, {"targets", to_json(data.targets)}}}};
+}
+
+}  // namespace
+
+json evaluate(const json& request) {
+    const Field root(request, "request");
+    if (!request.is_object()) root.fail("expected a JSON object, got " + describe(request));
+    const Field top(request, "");
+    if (request.contains("curve")) {
+        reject_unknown_keys(root, {"curve"});
+        return evaluate_curve(top.at("curve"));
+    }
+    if (request.contains("dataset")) {
+        reject_unknown_keys(root, {"dataset"});
+        return evaluate_dataset(top.at("dataset"));
+    }
+    if (!request.contains("layers")) root.fail("expected a network request (with \"layers\"), a \"curve\" or a \"dataset\"");
+    return evaluate_network(top);
+}
+
+std::string evaluate_text(std::string_view text) {
+    json request;
+    try {
+        request = json::parse(text.begin(), text.end());
+    } catch (const json::parse_error& e) {
+        throw ProtocolError(std::string("malformed JSON: ") + e.what());
+    }
+    return evaluate(request).dump();
+}
+
+}  // namespace actlab::protocol

@@ -1,0 +1,218 @@
+#include "request.hpp"
+
+#include <algorithm>
+#include <string>
+
+namespace actlab::protocol {
+
+namespace {
+
+template <typename Kind>
+std::string choices(std::initializer_list<Kind> kinds, std::string_view (*name)(Kind)) {
+    std::string list;
+    for (Kind k : kinds) list += (list.empty() ? "" : ", ") + std::string(name(k));
+    return list;
+}
+
+std::string activation_choices() {
+    using K = ActivationKind;
+    return choices({K::identity, K::sigmoid, K::tanh, K::relu, K::leaky_relu, K::prelu, K::elu, K::gelu, K::silu,
+                    K::softplus},
+                   activation_name);
+}
+
+void read_init(const Field& field, Initialisation& init) {
+    reject_unknown_keys(field, {"scheme", "seed", "scale", "value", "bias"});
+    if (field.has("scheme")) {
+        const std::string name = field.at("scheme").text();
+        const auto scheme = parse_init_scheme(name);
+        if (!scheme)
+            field.at("scheme").fail("unknown scheme \"" + name + "\" (expected zeros, constant, uniform, normal, " +
+                                    "xavier_uniform, xavier_normal, kaiming_uniform, kaiming_normal)");
+        init.scheme = *scheme;
+    }
+    if (field.has("seed")) init.seed = field.at("seed").integer(0, 9007199254740991ULL);  // JS-safe integers
+    if (field.has("scale")) init.scale = field.at("scale").number_in(0, 1e6);
+    init.value = field.number_or("value", 0.0);
+    init.bias = field.number_or("bias", 0.0);
+}
+
+UpdateRequest read_update(const Field& field) {
+    reject_unknown_keys(field, {"optimiser", "learning_rate", "steps", "momentum", "rho", "beta1", "beta2", "epsilon",
+                                "weight_decay"});
+    UpdateRequest update;
+    OptimiserSettings& s = update.settings;
+    const std::string name = field.at("optimiser").text();
+    const auto kind = parse_optimiser(name);
+    if (!kind) field.at("optimiser").fail("unknown optimiser \"" + name + "\" (expected sgd, momentum, adagrad, rmsprop, adam)");
+    s.kind = *kind;
+    s.learning_rate = field.at("learning_rate").number_in(0, 1e6);
+    if (field.has("steps")) update.steps = static_cast<std::size_t>(field.at("steps").integer(1, max_update_steps));
+    if (field.has("momentum")) s.momentum = field.at("momentum").number_in(0, 1);
+    if (field.has("rho")) s.rho = field.at("rho").number_in(0, 1);
+    if (field.has("beta1")) s.beta1 = field.at("beta1").number_in(0, 0.999999);
+    if (field.has("beta2")) s.beta2 = field.at("beta2").number_in(0, 0.999999999);
+    if (field.has("epsilon")) s.epsilon = field.at("epsilon").number_in(1e-300, 1);
+    if (field.has("weight_decay")) s.weight_decay = field.at("weight_decay").number_in(0, 1e6);
+    return update;
+}
+
+// A rough upper bound of what the evaluation keeps in memory, taken from the shapes alone before
+// anything is allocated: parameters, gradients and optimiser state, the batch's activations and
+// their gradients, and the response: a JSON tree node (16 bytes) and its text (~24 bytes) for
+// every number returned.
+double estimated_bytes(std::size_t input_size, const std::vector<LayerSpec>& specs, std::size_t batch, bool trace) {
+    double parameters = 0, units = 0;
+    std::size_t fan_in = input_size;
+    for (const auto& spec : specs) {
+        parameters += static_cast<double>(spec.units) * static_cast<double>(fan_in + 2);
+        units += static_cast<double>(spec.units);
+        fan_in = spec.units;
+    }
+    const double activations = static_cast<double>(batch) * units;
+    const double inputs = static_cast<double>(batch) * static_cast<double>(input_size);
+    const double computed = 4 * parameters + 4 * activations + 2 * inputs;
+    double returned = 2 * parameters + 5 * activations + inputs;
+    if (trace) returned += 3 * parameters + 8 * activations;
+    return 8 * computed + 40 * returned;
+}
+
+}  // namespace
+
+void reject_unknown_keys(const Field& object, std::initializer_list<const char*> known) {
+    if (!object.raw().is_object()) object.fail("expected an object, got " + describe(object.raw()));
+    for (auto it = object.raw().begin(); it != object.raw().end(); ++it) {
+        const std::string& key = it.key();
+        if (std::none_of(known.begin(), known.end(), [&key](const char* k) { return key == k; }))
+            object.fail("unknown field \"" + key + "\"");
+    }
+}
+
+ActivationSpec read_activation(const Field& field, bool allow_alpha_list) {
+    ActivationSpec spec;
+    const std::string name = field.at("activation").text();
+    const auto kind = parse_activation(name);
+    if (!kind) field.at("activation").fail("unknown activation \"" + name + "\" (expected " + activation_choices() + ")");
+    spec.activation.kind = *kind;
+    switch (*kind) {
+        case ActivationKind::leaky_relu: spec.activation.slope = field.number_or("slope", 0.01); break;
+        case ActivationKind::elu: spec.activation.elu_alpha = field.number_or("alpha", 1.0); break;
+        case ActivationKind::softplus:
+            if (field.has("beta")) spec.activation.softplus_beta = field.at("beta").number_in(1e-6, 1e6);
+            if (field.has("threshold")) spec.activation.softplus_threshold = field.at("threshold").number_in(0, 1e6);
+            break;
+        case ActivationKind::prelu:
+            if (field.has("alpha_mode")) {
+                const std::string mode = field.at("alpha_mode").text();
+                if (mode != "shared" && mode != "per_unit")
+                    field.at("alpha_mode").fail("expected \"shared\" or \"per_unit\", got \"" + mode + "\"");
+                spec.alpha_mode = mode == "shared" ? AlphaMode::shared : AlphaMode::per_unit;
+            }
+            if (field.has("alpha")) {
+                const Field alpha = field.at("alpha");
+                if (alpha.is_list()) {
+                    if (!allow_alpha_list) alpha.fail("expected a number, got a list");
+                    spec.alpha_list = alpha.numbers(0);
+                } else {
+                    spec.prelu_alpha = alpha.number();
+                }
+            }
+            break;
+        default: break;
+    }
+    return spec;
+}
+
+NetworkRequest read_network_request(const Field& request) {
+    reject_unknown_keys(request, {"input_size", "layers", "weights", "biases", "init", "inputs", "targets", "loss",
+                                  "saturation_threshold", "trace", "gradient_check", "update"});
+    NetworkRequest r;
+    const auto input_size = static_cast<std::size_t>(request.at("input_size").integer(1, max_units));
+    const Field layers = request.at("layers");
+    const std::size_t depth = layers.size();
+    if (depth < 1 || depth > max_layers)
+        layers.fail("expected 1 to " + std::to_string(max_layers) + " layers, got " + std::to_string(depth));
+
+    std::vector<LayerSpec> specs;
+    std::vector<ActivationSpec> activations;
+    for (std::size_t l = 0; l < depth; ++l) {
+        const Field layer = layers.item(l);
+        reject_unknown_keys(layer, {"units", "activation", "slope", "alpha", "alpha_mode", "beta", "threshold"});
+        LayerSpec spec;
+        spec.units = static_cast<std::size_t>(layer.at("units").integer(1, max_units));
+        ActivationSpec a = read_activation(layer, true);
+        if (a.alpha_list && !layer.has("alpha_mode")) a.alpha_mode = AlphaMode::per_unit;
+        spec.activation = a.activation;
+        spec.alpha_mode = a.alpha_mode;
+        spec.alpha = a.prelu_alpha;
+        specs.push_back(spec);
+        activations.push_back(std::move(a));
+    }
+    const Field inputs = request.at("inputs");
+    const std::size_t batch = inputs.size();
+    if (batch < 1 || batch > max_examples)
+        inputs.fail("expected 1 to " + std::to_string(max_examples) + " rows, got " + std::to_string(batch));
+    r.trace = request.boolean_or("trace", false);
+    r.gradient_check = request.boolean_or("gradient_check", false);
+    const double bytes = estimated_bytes(input_size, specs, batch, r.trace);
+    if (bytes > max_memory_bytes)
+        throw ProtocolError("network too large for memory: this request needs about " +
+                            std::to_string(static_cast<long long>(bytes / 1048576)) + " MB, the limit is " +
+                            std::to_string(static_cast<long long>(max_memory_bytes / 1048576)) + " MB");
+
+    r.network = make_network(input_size, specs);
+    for (std::size_t l = 0; l < depth; ++l) {
+        DenseLayer& layer = r.network.layers[l];
+        if (const auto& list = activations[l].alpha_list) {
+            if (list->size() != layer.alpha.size())
+                layers.item(l).at("alpha").fail("expected " + std::to_string(layer.alpha.size()) + " values for alpha_mode \"" +
+                                              (layer.alpha_mode == AlphaMode::shared ? "shared" : "per_unit") +
+                                              "\", got " + std::to_string(list->size()));
+            layer.alpha = *list;
+        }
+    }
+
+    r.inputs = inputs.matrix(0, input_size);
+
+    if (request.has("weights") != request.has("biases"))
+        request.fail(request.has("weights") ? "weights given without biases" : "biases given without weights");
+    if (request.has("weights")) {
+        if (request.has("init")) request.fail("give either weights and biases, or init, not both");
+        const Field weights = request.at("weights"), biases = request.at("biases");
+        if (weights.size() != depth) weights.fail("expected one weight matrix per layer (" + std::to_string(depth) + "), got " + std::to_string(weights.size()));
+        if (biases.size() != depth) biases.fail("expected one bias list per layer (" + std::to_string(depth) + "), got " + std::to_string(biases.size()));
+        for (std::size_t l = 0; l < depth; ++l) {
+            DenseLayer& layer = r.network.layers[l];
+            layer.weights = weights.item(l).matrix(layer.units, layer.fan_in);
+            layer.biases = biases.item(l).numbers(layer.units);
+        }
+    } else {
+        Initialisation init;
+        if (request.has("init")) read_init(request.at("init"), init);
+        initialise(r.network, init);
+    }
+
+    if (request.has("loss")) {
+        const std::string name = request.at("loss").text();
+        const auto loss = parse_loss(name);
+        if (!loss) request.at("loss").fail("unknown loss \"" + name + "\" (expected mse, bce)");
+        r.loss = *loss;
+    }
+    if (r.loss == LossKind::bce && r.network.layers.back().activation.kind != ActivationKind::sigmoid)
+        request.at("loss").fail("bce needs a sigmoid output layer (it is computed from the logit, as BCEWithLogitsLoss)");
+    if (request.has("targets")) r.targets = request.at("targets").matrix(batch, r.network.output_size());
+    if (request.has("saturation_threshold"))
+        r.saturation_threshold = request.at("saturation_threshold").number_in(1e-12, 1);
+    if (request.has("update")) {
+        if (!r.targets) request.at("update").fail("needs targets");
+        r.update = read_update(request.at("update"));
+        const double work = static_cast<double>(r.update->steps) * static_cast<double>(batch) *
+                            static_cast<double>(r.network.parameter_count());
+        if (work > 2e10) request.at("update").fail("too much work: steps × examples × parameters is above 2e10");
+    }
+    if ((r.trace || r.gradient_check) && !r.targets)
+        request.fail(std::string(r.trace ? "trace" : "gradient_check") + " needs targets");
+    return r;
+}
+
+}  // namespace actlab::protocol
