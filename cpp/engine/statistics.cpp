@@ -26,6 +26,18 @@ double frobenius_norm(const std::vector<double>& values) {
 }
 }  // namespace
 
+std::vector<std::size_t> histogram(const std::vector<double>& values, std::size_t bins, double low, double high) {
+    std::vector<std::size_t> counts(bins, 0);
+    if (bins == 0) return counts;
+    const double width = (high - low) / static_cast<double>(bins);
+    for (double v : values) {
+        double position = (v - low) / width;
+        position = std::fmin(std::fmax(position, 0.0), static_cast<double>(bins - 1));
+        ++counts[static_cast<std::size_t>(position)];
+    }
+    return counts;
+}
+
 std::vector<LayerStatistics> layer_statistics(const Network& network, const ForwardPass& pass,
                                               const Gradients* gradients, double threshold) {
     std::vector<LayerStatistics> all(network.layers.size());

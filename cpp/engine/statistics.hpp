@@ -21,6 +21,10 @@ struct LayerStatistics {
     double grad_pre_activation_norm = 0; // ‖∂L/∂z‖ (Frobenius)
 };
 
+// Counts of `values` in `bins` equal bins over [low, high]; values outside go to the end bins,
+// so the counts always sum to values.size().
+std::vector<std::size_t> histogram(const std::vector<double>& values, std::size_t bins, double low, double high);
+
 // `gradients` may be null (forward only): the two norms then stay 0.
 std::vector<LayerStatistics> layer_statistics(const Network& network, const ForwardPass& pass,
                                               const Gradients* gradients,

@@ -37,26 +37,6 @@ void read_init(const Field& field, Initialisation& init) {
     init.bias = field.number_or("bias", 0.0);
 }
 
-UpdateRequest read_update(const Field& field) {
-    reject_unknown_keys(field, {"optimiser", "learning_rate", "steps", "momentum", "rho", "beta1", "beta2", "epsilon",
-                                "weight_decay"});
-    UpdateRequest update;
-    OptimiserSettings& s = update.settings;
-    const std::string name = field.at("optimiser").text();
-    const auto kind = parse_optimiser(name);
-    if (!kind) field.at("optimiser").fail("unknown optimiser \"" + name + "\" (expected sgd, momentum, adagrad, rmsprop, adam)");
-    s.kind = *kind;
-    s.learning_rate = field.at("learning_rate").number_in(0, 1e6);
-    if (field.has("steps")) update.steps = static_cast<std::size_t>(field.at("steps").integer(1, max_update_steps));
-    if (field.has("momentum")) s.momentum = field.at("momentum").number_in(0, 1);
-    if (field.has("rho")) s.rho = field.at("rho").number_in(0, 1);
-    if (field.has("beta1")) s.beta1 = field.at("beta1").number_in(0, 0.999999);
-    if (field.has("beta2")) s.beta2 = field.at("beta2").number_in(0, 0.999999999);
-    if (field.has("epsilon")) s.epsilon = field.at("epsilon").number_in(1e-300, 1);
-    if (field.has("weight_decay")) s.weight_decay = field.at("weight_decay").number_in(0, 1e6);
-    return update;
-}
-
 // A rough upper bound of what the evaluation keeps in memory, taken from the shapes alone before
 // anything is allocated: parameters, gradients and optimiser state, the batch's activations and
 // their gradients, and the response: a JSON tree node (16 bytes) and its text (~24 bytes) for
@@ -79,7 +59,7 @@ double estimated_bytes(std::size_t input_size, const std::vector<LayerSpec>& spe
 
 }  // namespace
 
-void reject_unknown_keys(const Field& object, std::initializer_list<const char*> known) {
+void reject_unknown_keys(const Field& object, const std::vector<const char*>& known) {
     if (!object.raw().is_object()) object.fail("expected an object, got " + describe(object.raw()));
     for (auto it = object.raw().begin(); it != object.raw().end(); ++it) {
         const std::string& key = it.key();
@@ -123,18 +103,33 @@ ActivationSpec read_activation(const Field& field, bool allow_alpha_list) {
     return spec;
 }
 
-NetworkRequest read_network_request(const Field& request) {
-    reject_unknown_keys(request, {"input_size", "layers", "weights", "biases", "init", "inputs", "targets", "loss",
-                                  "saturation_threshold", "trace", "gradient_check", "update"});
-    NetworkRequest r;
-    const auto input_size = static_cast<std::size_t>(request.at("input_size").integer(1, max_units));
+OptimiserSettings read_optimiser(const Field& field, std::initializer_list<const char*> other_keys) {
+    std::vector<const char*> known{"optimiser", "learning_rate", "momentum", "rho", "beta1", "beta2", "epsilon",
+                                   "weight_decay"};
+    known.insert(known.end(), other_keys.begin(), other_keys.end());
+    reject_unknown_keys(field, known);
+    OptimiserSettings s;
+    const std::string name = field.at("optimiser").text();
+    const auto kind = parse_optimiser(name);
+    if (!kind) field.at("optimiser").fail("unknown optimiser \"" + name + "\" (expected sgd, momentum, adagrad, rmsprop, adam)");
+    s.kind = *kind;
+    s.learning_rate = field.at("learning_rate").number_in(0, 1e6);
+    if (field.has("momentum")) s.momentum = field.at("momentum").number_in(0, 1);
+    if (field.has("rho")) s.rho = field.at("rho").number_in(0, 1);
+    if (field.has("beta1")) s.beta1 = field.at("beta1").number_in(0, 0.999999);
+    if (field.has("beta2")) s.beta2 = field.at("beta2").number_in(0, 0.999999999);
+    if (field.has("epsilon")) s.epsilon = field.at("epsilon").number_in(1e-300, 1);
+    if (field.has("weight_decay")) s.weight_decay = field.at("weight_decay").number_in(0, 1e6);
+    return s;
+}
+
+NetworkShape read_network_shape(const Field& request) {
+    NetworkShape shape;
+    shape.input_size = static_cast<std::size_t>(request.at("input_size").integer(1, max_units));
     const Field layers = request.at("layers");
     const std::size_t depth = layers.size();
     if (depth < 1 || depth > max_layers)
         layers.fail("expected 1 to " + std::to_string(max_layers) + " layers, got " + std::to_string(depth));
-
-    std::vector<LayerSpec> specs;
-    std::vector<ActivationSpec> activations;
     for (std::size_t l = 0; l < depth; ++l) {
         const Field layer = layers.item(l);
         reject_unknown_keys(layer, {"units", "activation", "slope", "alpha", "alpha_mode", "beta", "threshold"});
@@ -145,35 +140,34 @@ NetworkRequest read_network_request(const Field& request) {
         spec.activation = a.activation;
         spec.alpha_mode = a.alpha_mode;
         spec.alpha = a.prelu_alpha;
-        specs.push_back(spec);
-        activations.push_back(std::move(a));
+        shape.layers.push_back(spec);
+        shape.activations.push_back(std::move(a));
     }
-    const Field inputs = request.at("inputs");
-    const std::size_t batch = inputs.size();
-    if (batch < 1 || batch > max_examples)
-        inputs.fail("expected 1 to " + std::to_string(max_examples) + " rows, got " + std::to_string(batch));
-    r.trace = request.boolean_or("trace", false);
-    r.gradient_check = request.boolean_or("gradient_check", false);
-    const double bytes = estimated_bytes(input_size, specs, batch, r.trace);
+    return shape;
+}
+
+void check_memory(const NetworkShape& shape, std::size_t batch, bool trace) {
+    const double bytes = estimated_bytes(shape.input_size, shape.layers, batch, trace);
     if (bytes > max_memory_bytes)
         throw ProtocolError("network too large for memory: this request needs about " +
                             std::to_string(static_cast<long long>(bytes / 1048576)) + " MB, the limit is " +
                             std::to_string(static_cast<long long>(max_memory_bytes / 1048576)) + " MB");
+}
 
-    r.network = make_network(input_size, specs);
+Network build_network(const Field& request, const NetworkShape& shape) {
+    Network network = make_network(shape.input_size, shape.layers);
+    const std::size_t depth = network.layers.size();
     for (std::size_t l = 0; l < depth; ++l) {
-        DenseLayer& layer = r.network.layers[l];
-        if (const auto& list = activations[l].alpha_list) {
+        DenseLayer& layer = network.layers[l];
+        if (const auto& list = shape.activations[l].alpha_list) {
             if (list->size() != layer.alpha.size())
-                layers.item(l).at("alpha").fail("expected " + std::to_string(layer.alpha.size()) + " values for alpha_mode \"" +
-                                              (layer.alpha_mode == AlphaMode::shared ? "shared" : "per_unit") +
-                                              "\", got " + std::to_string(list->size()));
+                request.at("layers").item(l).at("alpha").fail(
+                    "expected " + std::to_string(layer.alpha.size()) + " values for alpha_mode \"" +
+                    (layer.alpha_mode == AlphaMode::shared ? "shared" : "per_unit") + "\", got " +
+                    std::to_string(list->size()));
             layer.alpha = *list;
         }
     }
-
-    r.inputs = inputs.matrix(0, input_size);
-
     if (request.has("weights") != request.has("biases"))
         request.fail(request.has("weights") ? "weights given without biases" : "biases given without weights");
     if (request.has("weights")) {
@@ -182,33 +176,60 @@ NetworkRequest read_network_request(const Field& request) {
         if (weights.size() != depth) weights.fail("expected one weight matrix per layer (" + std::to_string(depth) + "), got " + std::to_string(weights.size()));
         if (biases.size() != depth) biases.fail("expected one bias list per layer (" + std::to_string(depth) + "), got " + std::to_string(biases.size()));
         for (std::size_t l = 0; l < depth; ++l) {
-            DenseLayer& layer = r.network.layers[l];
+            DenseLayer& layer = network.layers[l];
             layer.weights = weights.item(l).matrix(layer.units, layer.fan_in);
             layer.biases = biases.item(l).numbers(layer.units);
         }
     } else {
         Initialisation init;
         if (request.has("init")) read_init(request.at("init"), init);
-        initialise(r.network, init);
+        initialise(network, init);
     }
+    return network;
+}
 
+LossKind read_loss(const Field& request, const Network& network) {
+    LossKind loss = LossKind::mse;
     if (request.has("loss")) {
         const std::string name = request.at("loss").text();
-        const auto loss = parse_loss(name);
-        if (!loss) request.at("loss").fail("unknown loss \"" + name + "\" (expected mse, bce)");
-        r.loss = *loss;
+        const auto parsed = parse_loss(name);
+        if (!parsed) request.at("loss").fail("unknown loss \"" + name + "\" (expected mse, bce)");
+        loss = *parsed;
     }
-    if (r.loss == LossKind::bce && r.network.layers.back().activation.kind != ActivationKind::sigmoid)
+    if (loss == LossKind::bce && network.layers.back().activation.kind != ActivationKind::sigmoid)
         request.at("loss").fail("bce needs a sigmoid output layer (it is computed from the logit, as BCEWithLogitsLoss)");
+    return loss;
+}
+
+NetworkRequest read_network_request(const Field& request) {
+    reject_unknown_keys(request, {"input_size", "layers", "weights", "biases", "init", "inputs", "targets", "loss",
+                                  "saturation_threshold", "trace", "gradient_check", "update"});
+    NetworkRequest r;
+    const NetworkShape shape = read_network_shape(request);
+    const Field inputs = request.at("inputs");
+    const std::size_t batch = inputs.size();
+    if (batch < 1 || batch > max_examples)
+        inputs.fail("expected 1 to " + std::to_string(max_examples) + " rows, got " + std::to_string(batch));
+    r.trace = request.boolean_or("trace", false);
+    r.gradient_check = request.boolean_or("gradient_check", false);
+    check_memory(shape, batch, r.trace);
+
+    r.network = build_network(request, shape);
+    r.inputs = inputs.matrix(0, shape.input_size);
+    r.loss = read_loss(request, r.network);
     if (request.has("targets")) r.targets = request.at("targets").matrix(batch, r.network.output_size());
     if (request.has("saturation_threshold"))
         r.saturation_threshold = request.at("saturation_threshold").number_in(1e-12, 1);
     if (request.has("update")) {
-        if (!r.targets) request.at("update").fail("needs targets");
-        r.update = read_update(request.at("update"));
-        const double work = static_cast<double>(r.update->steps) * static_cast<double>(batch) *
+        const Field update = request.at("update");
+        if (!r.targets) update.fail("needs targets");
+        UpdateRequest u;
+        u.settings = read_optimiser(update, {"steps"});
+        if (update.has("steps")) u.steps = static_cast<std::size_t>(update.at("steps").integer(1, max_update_steps));
+        const double work = static_cast<double>(u.steps) * static_cast<double>(batch) *
                             static_cast<double>(r.network.parameter_count());
-        if (work > 2e10) request.at("update").fail("too much work: steps × examples × parameters is above 2e10");
+        if (work > 2e10) update.fail("too much work: steps × examples × parameters is above 2e10");
+        r.update = u;
     }
     if ((r.trace || r.gradient_check) && !r.targets)
         request.fail(std::string(r.trace ? "trace" : "gradient_check") + " needs targets");

@@ -41,10 +41,22 @@ struct ActivationSpec {
 };
 ActivationSpec read_activation(const Field& field, bool allow_alpha_list);
 
-// Fails with a ProtocolError naming the field for any bad or oversized request.
+// The pieces of a request, each failing with a ProtocolError that names the field.
+struct NetworkShape {
+    std::size_t input_size = 0;
+    std::vector<LayerSpec> layers;
+    std::vector<ActivationSpec> activations;
+};
+NetworkShape read_network_shape(const Field& request);              // input_size, layers
+void check_memory(const NetworkShape& shape, std::size_t batch, bool trace);  // before allocating
+Network build_network(const Field& request, const NetworkShape& shape);  // weights + biases, or init
+LossKind read_loss(const Field& request, const Network& network);
+OptimiserSettings read_optimiser(const Field& field, std::initializer_list<const char*> other_keys);
+
+// A whole network request (docs/protocol.md), checked against the size limits.
 NetworkRequest read_network_request(const Field& request);
 
 // Unknown keys are errors, so a misspelt field is reported instead of silently ignored.
-void reject_unknown_keys(const Field& object, std::initializer_list<const char*> known);
+void reject_unknown_keys(const Field& object, const std::vector<const char*>& known);
 
 }  // namespace actlab::protocol

@@ -16,6 +16,28 @@ function finiteOrLabel(_key, value) {
   return typeof value === 'number' && !Number.isFinite(value) ? String(value) : value;
 }
 
+// Rows of numbers (number[][]) or an already flat Float64Array, with its row count.
+function flatten(rows, width, what) {
+  if (rows instanceof Float64Array) {
+    if (width === 0 || rows.length % width !== 0) {
+      throw new Error(`${what}: expected a Float64Array whose length is a multiple of ${width}`);
+    }
+    return { values: rows, count: rows.length / width };
+  }
+  if (!Array.isArray(rows)) throw new Error(`${what}: expected a list of rows or a Float64Array`);
+  const values = new Float64Array(rows.length * width);
+  rows.forEach((row, r) => {
+    if (!Array.isArray(row) || row.length !== width) {
+      throw new Error(`${what}[${r}]: expected a list of ${width} numbers`);
+    }
+    for (let i = 0; i < width; i += 1) {
+      if (typeof row[i] !== 'number') throw new Error(`${what}[${r}][${i}]: expected a number`);
+      values[r * width + i] = row[i];
+    }
+  });
+  return { values, count: rows.length };
+}
+
 async function loadWasmBinaryInNode() {
   const { readFile } = await import('node:fs/promises');
   return readFile(new URL('./generated/actlab-core.wasm', import.meta.url));
@@ -35,11 +57,70 @@ export default async function createActLab(options = {}) {
   else if (options.wasmUrl) moduleOptions.locateFile = () => options.wasmUrl;
   const core = await createActLabCore(moduleOptions);
 
+  // Every core call records success or an error message; this turns the latter into an Error.
+  function check(result) {
+    if (!core.lastOk()) throw new Error(core.takeText());
+    return result;
+  }
+  function takeJson() {
+    return JSON.parse(check(core.takeText()));
+  }
+
   function evaluateText(text) {
     core.evaluate(text);
-    const answer = core.takeText();
-    if (!core.lastOk()) throw new Error(answer);
-    return answer;
+    return check(core.takeText());
+  }
+
+  function createSession(spec) {
+    const session = new core.Session();
+    if (!session.open(JSON.stringify(spec, finiteOrLabel))) {
+      const message = core.takeText();
+      session.delete();
+      throw new Error(message);
+    }
+    const inputSize = spec.input_size;
+    const outputSize = spec.layers[spec.layers.length - 1].units;
+    let deleted = false;
+    const live = () => {
+      if (deleted) throw new Error('session: already deleted');
+      return session;
+    };
+    return Object.freeze({
+      /** The examples to train on: rows (number[][]) or flat Float64Arrays, row-major. */
+      setTrainingData(inputs, targets) {
+        const x = flatten(inputs, inputSize, 'inputs');
+        const y = flatten(targets, outputSize, 'targets');
+        if (x.count !== y.count) throw new Error(`targets: expected ${x.count} rows, got ${y.count}`);
+        check(live().setTrainingData(x.values, y.values, x.count));
+      },
+      /** Runs `steps` minibatch steps inside the engine; returns the last minibatch's loss. */
+      train(steps = 1, batchSize = 32) {
+        return check(live().train(steps, batchSize));
+      },
+      /** Loss and per-layer statistics (and histograms when options.bins is set) on a batch. */
+      measure(inputs, targets, options = {}) {
+        const x = flatten(inputs, inputSize, 'inputs');
+        const y = flatten(targets, outputSize, 'targets');
+        if (x.count !== y.count) throw new Error(`targets: expected ${x.count} rows, got ${y.count}`);
+        live().measure(x.values, y.values, x.count, JSON.stringify(options, finiteOrLabel));
+        return takeJson();
+      },
+      /** The network's outputs for `inputs`, as a new Float64Array (rows × output size). */
+      predict(inputs) {
+        const x = flatten(inputs, inputSize, 'inputs');
+        return check(live().predict(x.values, x.count)).slice();
+      },
+      /** {steps_taken, layers: [{weights, biases, alpha}]}: usable as a request's weights and biases. */
+      parameters() {
+        live().parameters();
+        return takeJson();
+      },
+      /** Frees the engine's memory for this session. */
+      delete() {
+        if (!deleted) session.delete();
+        deleted = true;
+      },
+    });
   }
 
   return Object.freeze({
@@ -55,6 +136,16 @@ export default async function createActLab(options = {}) {
         throw new Error(`request: cannot be written as JSON (${error.message})`);
       }
       return JSON.parse(evaluateText(text));
+    },
+    /**
+     * A network to train step by step: spec = {input_size, layers, weights + biases or init, loss,
+     * optimiser: {optimiser, learning_rate, …}, shuffle_seed}. Call delete() when done.
+     */
+    createSession(spec) {
+      if (spec === null || typeof spec !== 'object' || !Array.isArray(spec.layers) || spec.layers.length === 0) {
+        throw new Error('spec: expected an object with input_size and a non-empty list of layers');
+      }
+      return createSession(spec);
     },
     /** The same on JSON text, for callers that already hold it (the CLI-parity tests). */
     evaluateJson(text) {

@@ -1,0 +1,54 @@
+#pragma once
+// Minibatch training: the loop a page runs while the learner watches the statistics move.
+// Each step takes the next `batch_size` examples of a shuffled order (reshuffled every epoch),
+// runs forward and backward passes, and lets the optimiser update every parameter.
+#include <cstdint>
+#include <vector>
+
+#include "optimiser.hpp"
+#include "random.hpp"
+#include "statistics.hpp"
+
+namespace actlab {
+
+class Trainer {
+public:
+    Trainer(Network network, LossKind loss, OptimiserSettings settings, std::uint64_t shuffle_seed);
+
+    // The examples to train on (rows × input_size and rows × output_size). Throws
+    // std::invalid_argument on a shape mismatch.
+    void set_training_data(Matrix inputs, Matrix targets);
+
+    // Runs `steps` optimiser steps; returns the loss of the last minibatch (before its update).
+    double train(std::size_t steps, std::size_t batch_size);
+
+    // Loss and per-layer statistics on a batch, without updating anything. The pass stays readable
+    // through measured_pass() until the next call.
+    double measure(const Matrix& inputs, const Matrix& targets, double saturation_threshold,
+                   std::vector<LayerStatistics>& statistics);
+    const ForwardPass& measured_pass() const { return measured_pass_; }
+
+    // Forward pass only: the network's outputs for `inputs` (e.g. a grid for a decision-boundary heatmap).
+    const Matrix& predict(const Matrix& inputs);
+
+    const Network& network() const { return network_; }
+    LossKind loss() const { return loss_; }
+    std::size_t steps_taken() const { return optimiser_.steps_taken(); }
+    const Gradients& last_gradients() const { return gradients_; }
+
+private:
+    void next_batch(std::size_t batch_size);
+
+    Network network_;
+    LossKind loss_;
+    Optimiser optimiser_;
+    Random random_;
+    Matrix inputs_, targets_;            // the training set
+    std::vector<std::size_t> order_;     // this epoch's shuffled example order
+    std::size_t cursor_ = 0;             // position in order_
+    Matrix batch_inputs_, batch_targets_;  // reused minibatch buffers
+    ForwardPass pass_, measured_pass_;
+    Gradients gradients_, measured_gradients_;
+};
+
+}  // namespace actlab
