@@ -62,13 +62,20 @@ export default async function createActLab(options = {}) {
     if (!core.lastOk()) throw new Error(core.takeText());
     return result;
   }
+  // For the calls that answer with text: the response, or the error message to throw.
+  function takeAnswer() {
+    const ok = core.lastOk();
+    const text = core.takeText();
+    if (!ok) throw new Error(text);
+    return text;
+  }
   function takeJson() {
-    return JSON.parse(check(core.takeText()));
+    return JSON.parse(takeAnswer());
   }
 
   function evaluateText(text) {
     core.evaluate(text);
-    return check(core.takeText());
+    return takeAnswer();
   }
 
   function createSession(spec) {

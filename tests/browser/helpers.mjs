@@ -1,0 +1,80 @@
+// Shared set-up for the browser tests: the static server (scripts/serve.mjs) on a free port and
+// Debian's Chromium driven by playwright-core, plus a page that records console errors and CSP
+// violations.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startServer } from '../../scripts/serve.mjs';
+
+export const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const screenshotDir = path.join(repo, 'test-results', 'screenshots');
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync',
+];
+
+/** Starts the server and the browser; returns {url, browser, close()}. */
+export async function startHarness() {
+  const server = await startServer({ root: path.join(repo, 'web'), port: 0 });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: ['--headless', ...CHROMIUM_ARGS],
+  });
+  return {
+    url: server.url,
+    browser,
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+/**
+ * A fresh context (own storage) and page. `problems` collects console errors, page errors and
+ * CSP violations. Options: viewport width, locale, colorScheme, javaScript init scripts.
+ */
+export async function openPage(harness, { width = 1280, height = 900, locale = 'en-US', colorScheme = 'light', initScripts = [] } = {}) {
+  const context = await harness.browser.newContext({ viewport: { width, height }, locale, colorScheme, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  await page.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (event) => {
+      window.__cspViolations.push(`${event.violatedDirective} ${event.blockedURI}`);
+    });
+  });
+  for (const script of initScripts) await page.addInitScript(script);
+  return { context, page, problems };
+}
+
+/** Loads the notebook at `hash` and waits until the engine has answered and the stepper is drawn. */
+export async function gotoNotebook(page, url, hash = '') {
+  await page.goto(`${url}${hash}`);
+  await page.waitForSelector('body[data-ready="true"]');
+  await page.waitForSelector('.actlab-stepper .graph-svg');
+}
+
+export async function cspViolations(page) {
+  return page.evaluate(() => window.__cspViolations);
+}
+
+/** The stepper's current step number (from its data attribute). */
+export async function currentStep(page) {
+  return Number(await page.getAttribute('.actlab-stepper', 'data-step'));
+}
+
+export async function screenshot(page, name, selector = null) {
+  fs.mkdirSync(screenshotDir, { recursive: true });
+  const file = path.join(screenshotDir, `${name}.png`);
+  if (selector) await page.locator(selector).screenshot({ path: file });
+  else await page.screenshot({ path: file, fullPage: true });
+  return file;
+}

@@ -1,0 +1,135 @@
+// The stepper's state and the bounds on every field. Used for the URL hash and for the state a
+// host page hands to mountStepper, so both are held to the same rules.
+import { HashError } from './hash.js';
+
+export const LIMITS = Object.freeze({
+  inputSize: [1, 4],
+  hiddenLayers: [0, 3],
+  units: [1, 6],
+  inputValue: 1000,      // |x| and |t| (MSE)
+  parameter: 1e6,        // |w|, |b|
+  slope: [0, 1],         // Leaky ReLU
+  alpha: [-10, 10],      // PReLU initial α
+  learningRate: [0, 10], // exclusive lower bound
+  cycles: [0, 1000],
+  seed: [0, 4294967295],
+  step: [0, 5000],
+});
+
+export const ACTIVATIONS = Object.freeze(['identity', 'sigmoid', 'tanh', 'relu', 'leaky_relu', 'prelu']);
+export const INIT_SCHEMES = Object.freeze([
+  'xavier_uniform', 'xavier_normal', 'kaiming_uniform', 'kaiming_normal', 'uniform', 'normal',
+]);
+export const LOSSES = Object.freeze(['mse', 'bce']);
+export const DEFAULT_SLOPE = 0.01;
+export const DEFAULT_ALPHA = 0.25;
+
+const STATE_KEYS = ['inputSize', 'hidden', 'activations', 'inputs', 'target', 'loss', 'params', 'lr',
+  'cycles', 'step'];
+
+function fail(reason, field) { throw new HashError(reason, field); }
+
+function integer(value, [low, high], field) {
+  if (!Number.isInteger(value)) fail('integer', field);
+  if (value < low || value > high) fail('range', field);
+  return value;
+}
+
+function finite(value, bound, field) {
+  if (typeof value !== 'number' || !Number.isFinite(value)) fail('number', field);
+  if (Math.abs(value) > bound) fail('range', field);
+  return value;
+}
+
+function within(value, [low, high], field) {
+  if (typeof value !== 'number' || !Number.isFinite(value)) fail('number', field);
+  if (value < low || value > high) fail('range', field);
+  return value;
+}
+
+function list(value, length, field) {
+  if (!Array.isArray(value)) fail('type', field);
+  if (length !== undefined && value.length !== length) fail('count', field);
+  return value;
+}
+
+function plainObject(value, field) {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) fail('type', field);
+  return value;
+}
+
+/** Units per layer, hidden layers first, then the single output unit. */
+export function layerUnits(state) { return [...state.hidden, 1]; }
+
+/** Number of inputs into each layer. */
+export function layerFanIn(state) {
+  const units = layerUnits(state);
+  return units.map((_, l) => (l === 0 ? state.inputSize : units[l - 1]));
+}
+
+function validateActivation(candidate, field) {
+  plainObject(candidate, field);
+  const name = candidate.name;
+  if (!ACTIVATIONS.includes(name)) fail('activation', field);
+  const result = { name };
+  if (name === 'leaky_relu') {
+    result.slope = candidate.slope === undefined ? DEFAULT_SLOPE : within(candidate.slope, LIMITS.slope, field);
+  } else if (name === 'prelu') {
+    result.alpha = candidate.alpha === undefined ? DEFAULT_ALPHA : within(candidate.alpha, LIMITS.alpha, field);
+    if (candidate.perUnit !== undefined && typeof candidate.perUnit !== 'boolean') fail('type', field);
+    result.perUnit = candidate.perUnit === true;
+  }
+  for (const key of Object.keys(candidate)) {
+    if (!(key in result)) fail('unknown-key', field);
+  }
+  return result;
+}
+
+function validateParams(candidate, units, fanIn) {
+  plainObject(candidate, 'init');
+  if (candidate.mode === 'init') {
+    if (!INIT_SCHEMES.includes(candidate.scheme)) fail('scheme', 'init');
+    return { mode: 'init', scheme: candidate.scheme, seed: integer(candidate.seed, LIMITS.seed, 'seed') };
+  }
+  if (candidate.mode !== 'explicit') fail('type', 'init');
+  list(candidate.weights, units.length, 'w');
+  list(candidate.biases, units.length, 'b');
+  const weights = candidate.weights.map((rows, l) => list(rows, units[l], 'w').map((row) =>
+    list(row, fanIn[l], 'w').map((value) => finite(value, LIMITS.parameter, 'w'))));
+  const biases = candidate.biases.map((row, l) =>
+    list(row, units[l], 'b').map((value) => finite(value, LIMITS.parameter, 'b')));
+  return { mode: 'explicit', weights, biases };
+}
+
+/** A validated deep copy of `candidate`; throws HashError(reason, field) on the first problem. */
+export function validateStepperState(candidate) {
+  plainObject(candidate, 'state');
+  for (const key of Object.keys(candidate)) {
+    if (!STATE_KEYS.includes(key)) fail('unknown-key', null);
+  }
+  const inputSize = integer(candidate.inputSize, LIMITS.inputSize, 'in');
+  const hidden = list(candidate.hidden, undefined, 'h');
+  if (hidden.length > LIMITS.hiddenLayers[1]) fail('count', 'h');
+  hidden.forEach((units) => integer(units, LIMITS.units, 'h'));
+  const state = { inputSize, hidden: [...hidden] };
+  const units = layerUnits(state);
+  const fanIn = layerFanIn(state);
+  state.activations = list(candidate.activations, units.length, 'act')
+    .map((activation) => validateActivation(activation, 'act'));
+  state.inputs = list(candidate.inputs, inputSize, 'x').map((x) => finite(x, LIMITS.inputValue, 'x'));
+  if (!LOSSES.includes(candidate.loss)) fail('loss', 'loss');
+  state.loss = candidate.loss;
+  if (state.loss === 'bce') {
+    if (state.activations[units.length - 1].name !== 'sigmoid') fail('bce', 'loss');
+    state.target = within(candidate.target, [0, 1], 't');
+  } else {
+    state.target = finite(candidate.target, LIMITS.inputValue, 't');
+  }
+  state.params = validateParams(candidate.params, units, fanIn);
+  const lr = finite(candidate.lr, LIMITS.learningRate[1], 'lr');
+  if (lr <= LIMITS.learningRate[0]) fail('range', 'lr');
+  state.lr = lr;
+  state.cycles = integer(candidate.cycles, LIMITS.cycles, 'cyc');
+  state.step = integer(candidate.step, LIMITS.step, 'step');
+  return state;
+}

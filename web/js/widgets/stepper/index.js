@@ -1,0 +1,292 @@
+// mountStepper(root, {lang, initialState, onStateChange, onInvalidState, engine}) → controller.
+// A self-contained widget: it loads its own strings and the engine, keeps its own state, and
+// reports every change through onStateChange so a host can put it in the URL (or anywhere).
+import { h, clear } from '../../dom.js';
+import { formatNumber } from '../../format.js';
+import { translatorFor } from '../../i18n.js';
+import { loadEngine, engineErrorMessage } from '../../engine-loader.js';
+import { validateStepperState } from '../../state/stepper-schema.js';
+import { invalidStateMessage } from '../../state/messages.js';
+import { HashError } from '../../state/hash.js';
+import { defaultState, copyState, replay, highlightFor, endOfForward, layerUnits } from './model.js';
+import { computeSession, checkGradients } from './compute.js';
+import { createGraph } from './graph.js';
+import { createControls, bindKeyboard } from './controls.js';
+import { createEquationPanel } from './equation-panel.js';
+import { createSetupPanel } from './setup-panel.js';
+import { createParameterTable } from './parameter-table.js';
+import { createTrainingPanel } from './training-panel.js';
+
+export function mountStepper(root, options = {}) {
+  const onStateChange = options.onStateChange || (() => {});
+  let lang = options.lang || 'en';
+  let t = null;
+  let engine = null;
+  let session = null;
+  let ui = null;
+  let shapeKey = '';
+  let timer = null;
+  let speed = 1;
+  let state = defaultState();
+  let startupProblem = null;
+  let loadError = null;
+  if (options.initialState) {
+    try { state = validateStepperState(options.initialState); } catch (error) { startupProblem = error; }
+  }
+
+  root.classList.add('actlab-stepper');
+  const notice = h('div', { class: 'stepper-notice', role: 'alert', hidden: true });
+  const status = h('div', { class: 'stepper-status', role: 'status' });
+  const body = h('div', { class: 'stepper-body' });
+  root.append(notice, status, body);
+
+  const total = () => (session ? session.steps.length : 0);
+  const forwardEnd = () => (session ? endOfForward(session.steps) : 0);
+  const notify = () => onStateChange(copyState(state));
+
+  function reportProblem(error) {
+    if (options.onInvalidState) { options.onInvalidState(error); return; }
+    notice.hidden = false;
+    notice.textContent = invalidStateMessage(error, t);
+  }
+
+  // --- stepping -----------------------------------------------------------------------------
+  function goTo(step, { announce = true } = {}) {
+    state.step = Math.max(0, Math.min(total(), step));
+    renderStep(announce);
+    notify();
+  }
+  function stopPlaying() {
+    if (timer !== null) { clearInterval(timer); timer = null; }
+  }
+  const actions = {
+    forward: () => { stopPlaying(); goTo(state.step + 1); },
+    back: () => { stopPlaying(); goTo(state.step - 1); },
+    reset: () => { stopPlaying(); goTo(0); },
+    endForward: () => { stopPlaying(); goTo(forwardEnd()); },
+    endBackward: () => { stopPlaying(); goTo(total()); },
+    togglePlay: () => {
+      if (!session) return;
+      if (timer !== null) { stopPlaying(); renderStep(false); return; }
+      if (state.step >= total()) goTo(0, { announce: false });
+      timer = setInterval(tick, 1000 / speed);
+      renderStep(false);
+    },
+    setSpeed: (value) => {
+      speed = value;
+      if (timer !== null) { stopPlaying(); timer = setInterval(tick, 1000 / speed); }
+    },
+  };
+  function tick() {
+    if (state.step >= total()) { stopPlaying(); renderStep(false); return; }
+    goTo(state.step + 1);
+    if (state.step >= total()) { stopPlaying(); renderStep(false); }
+  }
+  const unbindKeys = bindKeyboard(root, actions);
+
+  // --- state changes that need the engine ---------------------------------------------------
+  /** Validate and compute a candidate state; returns a localized error message or null. */
+  function apply(candidate, { keepStep = true } = {}) {
+    let next;
+    try {
+      next = validateStepperState(candidate);
+    } catch (error) {
+      return invalidStateMessage(error instanceof HashError ? error : new HashError('format'), t);
+    }
+    let nextSession;
+    try {
+      nextSession = computeSession(engine, next);
+    } catch (error) {
+      return t('stepper.engineError', { message: error.message || String(error) });
+    }
+    stopPlaying();
+    state = next;
+    session = nextSession;
+    if (!keepStep) state.step = 0;
+    state.step = Math.min(state.step, total());
+    ui.training.clearCheck();
+    render();
+    notify();
+    return null;
+  }
+
+  const trainingActions = {
+    setLearningRate: (value) => apply({ ...copyState(state), lr: value, cycles: 0 }),
+    applyUpdate: () => {
+      if (state.step < total()) return;
+      const before = session.losses[session.losses.length - 1];
+      const message = apply({ ...copyState(state), cycles: state.cycles + 1, step: 0 });
+      if (message) { ui.training.showCheckError(message); return; }
+      ui.equation.liveRegion.textContent = t('training.announce', {
+        n: state.cycles, before: formatNumber(before), after: formatNumber(session.losses[session.losses.length - 1]),
+      });
+    },
+    restart: () => apply({ ...copyState(state), cycles: 0, step: 0 }),
+    checkGradients: () => {
+      try {
+        ui.training.showCheck(checkGradients(engine, state, session.current));
+      } catch (error) {
+        ui.training.showCheckError(t('stepper.engineError', { message: error.message || String(error) }));
+      }
+    },
+  };
+
+  // --- rendering ----------------------------------------------------------------------------
+  function build() {
+    clear(body);
+    const graph = createGraph(t);
+    const graphBox = h('div', {
+      class: 'graph-box', tabindex: '0', role: 'group', 'aria-label': t('graph.boxLabel'),
+    }, graph.element);
+    const legend = h('ul', { class: 'graph-legend', 'aria-label': t('legend.title') },
+      h('li', {}, h('span', { class: 'legend-swatch legend-swatch--forward', 'aria-hidden': 'true', text: '=0.5' }), t('legend.forward')),
+      h('li', {}, h('span', { class: 'legend-swatch legend-swatch--gradient', 'aria-hidden': 'true', text: '∂L/∂·' }), t('legend.gradient')),
+      h('li', {}, h('span', { class: 'legend-swatch legend-swatch--local', 'aria-hidden': 'true', text: 'f′' }), t('legend.local')),
+      h('li', {}, h('span', { class: 'legend-swatch legend-swatch--param', 'aria-hidden': 'true', text: 'w, b' }), t('legend.param')));
+    ui = {
+      graph, graphBox,
+      controls: createControls(t, actions),
+      equation: createEquationPanel(t),
+      setup: createSetupPanel(t, { apply: (candidate) => apply(candidate) }),
+      parameters: createParameterTable(t),
+      training: createTrainingPanel(t, trainingActions),
+    };
+    body.append(
+      ui.setup.element,
+      h('div', { class: 'stepper-stage' }, ui.controls.element, ui.equation.element, graphBox, legend, ui.parameters.element),
+      ui.training.element,
+      ui.equation.liveRegion);
+    shapeKey = '';
+  }
+
+  function describeNetwork() {
+    const units = layerUnits(state);
+    return t('setup.summary', {
+      shape: [state.inputSize, ...units].join(' → '),
+      activations: state.activations.map((spec) => t(`activation.${spec.name}`)).join(', '),
+      loss: t(`loss.${state.loss}.short`),
+    });
+  }
+
+  function render() {
+    const key = JSON.stringify([state.inputSize, state.hidden, state.activations, state.loss]);
+    if (key !== shapeKey) {
+      ui.graph.build({ inputSize: state.inputSize, units: layerUnits(state), activations: state.activations, loss: state.loss });
+      shapeKey = key;
+    }
+    ui.setup.update(state, session.initial);
+    ui.setup.summary.textContent = describeNetwork();
+    ui.training.update({
+      lr: state.lr, cycles: state.cycles, losses: session.losses, lastUpdate: session.lastUpdate, atEnd: state.step >= total(),
+    });
+    renderStep(false);
+  }
+
+  function renderStep(announce = true) {
+    const steps = session.steps;
+    const shown = replay(steps, state.step);
+    const step = state.step > 0 ? steps[state.step - 1] : null;
+    const phase = state.step === 0 ? 'start' : state.step <= forwardEnd() ? 'forward' : 'backward';
+    const units = layerUnits(state);
+    ui.graph.update({ shown, highlights: highlightFor(step), parameters: session.current, inputs: state.inputs, target: state.target });
+    ui.equation.update({
+      step, index: state.step, total: total(), phase,
+      context: { activations: state.activations, loss: state.loss, parameters: session.current, inputSize: state.inputSize, units },
+    }, announce);
+    ui.controls.update({ step: state.step, total: total(), endOfForward: forwardEnd(), playing: timer !== null, speed });
+    ui.parameters.update({
+      parameters: session.current, shown, step, shape: { units },
+      crowded: units.some((n, l) => n > 1 && (l === 0 ? state.inputSize : units[l - 1]) > 1),
+    });
+    ui.training.setReady(state.step >= total());
+    root.dataset.step = String(state.step);
+    root.dataset.phase = phase;
+    scrollActiveIntoView();
+  }
+
+  /** At narrow widths the graph scrolls in its box: keep what is being computed in view. */
+  function scrollActiveIntoView() {
+    const box = ui.graphBox;
+    const active = ui.graph.activeElements();
+    if (active.length === 0 || box.scrollWidth <= box.clientWidth) return;
+    const rects = active.map((element) => element.getBoundingClientRect()).filter((rect) => rect.width > 0);
+    if (rects.length === 0) return;
+    const left = Math.min(...rects.map((rect) => rect.left));
+    const right = Math.max(...rects.map((rect) => rect.right));
+    const boxRect = box.getBoundingClientRect();
+    const margin = 12;
+    if (left >= boxRect.left + margin && right <= boxRect.right - margin) return;
+    const centre = (left + right) / 2 - (boxRect.left + boxRect.right) / 2;
+    const fits = right - left <= boxRect.width - 2 * margin;
+    box.scrollLeft += fits ? centre : left - boxRect.left - margin;
+  }
+
+  // --- start-up -----------------------------------------------------------------------------
+  async function start() {
+    t = await translatorFor(lang);
+    root.setAttribute('lang', lang);
+    status.className = 'stepper-status is-loading';
+    status.textContent = t('engine.loading');
+    try {
+      engine = options.engine || await loadEngine();
+    } catch (error) {
+      loadError = error;
+      status.className = 'stepper-status is-error';
+      status.setAttribute('role', 'alert');
+      status.textContent = engineErrorMessage(error, t);
+      return;
+    }
+    status.textContent = '';
+    status.className = 'stepper-status';
+    const requestedStep = state.step;
+    try {
+      session = computeSession(engine, state);
+    } catch (error) {
+      startupProblem = startupProblem || new HashError('format');
+    }
+    if (!startupProblem && requestedStep > total()) startupProblem = new HashError('step', 'step');
+    if (startupProblem) {
+      reportProblem(startupProblem);
+      state = defaultState();
+      session = computeSession(engine, state);
+    }
+    build();
+    render();
+    if (startupProblem) notify();
+  }
+
+  const ready = start();
+
+  return {
+    ready,
+    /** Switch language; rebuilds the widget's text, keeps its state. */
+    async setLang(newLang) {
+      await ready;
+      lang = newLang;
+      t = await translatorFor(lang);
+      root.setAttribute('lang', lang);
+      if (!session) {
+        status.textContent = loadError ? engineErrorMessage(loadError, t) : t('engine.loading');
+        return;
+      }
+      stopPlaying();
+      build();
+      render();
+    },
+    /** Replace the state (e.g. after the URL hash changed). Returns an error message or null. */
+    async setState(candidate) {
+      await ready;
+      if (!session) return null;
+      const message = apply(candidate);
+      if (message) { reportProblem(new HashError('format')); }
+      return message;
+    },
+    getState: () => copyState(state),
+    destroy() {
+      stopPlaying();
+      unbindKeys();
+      clear(root);
+      root.classList.remove('actlab-stepper');
+    },
+  };
+}
