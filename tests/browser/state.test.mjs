@@ -8,7 +8,23 @@ import { parseHash, formatHash, HashError, MAX_HASH_LENGTH } from '../../web/js/
 import { decodeStepperHash, encodeStepperHash } from '../../web/js/state/stepper-codec.js';
 import { validateStepperState } from '../../web/js/state/stepper-schema.js';
 import { PRESETS } from '../../web/js/widgets/stepper/model.js';
+import { LOCALE_AREAS } from '../../web/js/i18n.js';
 import { repo } from './helpers.mjs';
+
+// Every locale file of one language (the shell's, then one per area), merged; a key defined in two
+// files is an error, as in the page.
+function loadLocale(lang) {
+  const files = [path.join(repo, 'web', 'locales', `${lang}.json`),
+    ...LOCALE_AREAS.map((area) => path.join(repo, 'web', 'locales', area, `${lang}.json`))];
+  const merged = {};
+  for (const file of files) {
+    for (const [key, value] of Object.entries(JSON.parse(fs.readFileSync(file, 'utf8')))) {
+      assert.ok(!(key in merged), `${path.relative(repo, file)}: key ${key} is already defined`);
+      merged[key] = value;
+    }
+  }
+  return merged;
+}
 
 const SECTIONS = ['about', 'stepper'];
 const decode = (hash) => {
@@ -103,9 +119,8 @@ test('hostile or malformed hashes are rejected with a reason', () => {
 });
 
 test('the locale files have the same keys and the same placeholders', () => {
-  const load = (name) => JSON.parse(fs.readFileSync(path.join(repo, 'web', 'locales', name), 'utf8'));
-  const en = load('en.json');
-  const zh = load('zh-CN.json');
+  const en = loadLocale('en');
+  const zh = loadLocale('zh-CN');
   assert.deepEqual(Object.keys(zh).sort(), Object.keys(en).sort());
   for (const key of Object.keys(en)) {
     const placeholders = (text) => (text.match(/\{\w+\}/g) || []).sort();
@@ -115,7 +130,7 @@ test('the locale files have the same keys and the same placeholders', () => {
 });
 
 test('every literal translation key used in web/js exists in the locales', () => {
-  const en = JSON.parse(fs.readFileSync(path.join(repo, 'web', 'locales', 'en.json'), 'utf8'));
+  const en = loadLocale('en');
   const files = [];
   const walk = (dir) => {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {

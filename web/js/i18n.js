@@ -1,6 +1,9 @@
-// Locale files and the translator. Every user-visible string lives in web/locales/<lang>.json.
+// Locale files and the translator. Every user-visible string lives in web/locales/: the shell's and
+// the stepper's in <lang>.json, each further area in its own <area>/<lang>.json (so one area's
+// strings can be edited without touching another's). A key must be defined in exactly one file.
 
 export const LANGUAGES = ['en', 'zh-CN'];
+export const LOCALE_AREAS = [];
 const STORAGE_KEY = 'actlab.lang';
 const cache = new Map();
 
@@ -30,14 +33,33 @@ export function rememberLang(lang) {
   try { window.localStorage.setItem(STORAGE_KEY, lang); } catch { /* storage may be disabled */ }
 }
 
-/** Fetch (once) the dictionary of one language. */
+async function fetchJson(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url.pathname}: HTTP ${response.status}`);
+  return response.json();
+}
+
+/** The locale files of one language, in order: the shell's first, then one per area. */
+export function localeUrls(code) {
+  return [
+    new URL(`../locales/${code}.json`, import.meta.url),
+    ...LOCALE_AREAS.map((area) => new URL(`../locales/${area}/${code}.json`, import.meta.url)),
+  ];
+}
+
+/** Fetch (once) the dictionary of one language: all its files merged. */
 export function loadLocale(lang) {
   const code = LANGUAGES.includes(lang) ? lang : 'en';
   if (!cache.has(code)) {
-    const url = new URL(`../locales/${code}.json`, import.meta.url);
-    cache.set(code, fetch(url).then((response) => {
-      if (!response.ok) throw new Error(`locale ${code}: HTTP ${response.status}`);
-      return response.json();
+    cache.set(code, Promise.all(localeUrls(code).map(fetchJson)).then((parts) => {
+      const dictionary = {};
+      parts.forEach((part, index) => {
+        for (const [key, value] of Object.entries(part)) {
+          if (key in dictionary) throw new Error(`locale ${code}: key "${key}" defined twice (file ${index})`);
+          dictionary[key] = value;
+        }
+      });
+      return dictionary;
     }));
   }
   return cache.get(code);
