@@ -6,6 +6,7 @@ import { loadEngine, engineErrorMessage } from './engine-loader.js';
 import { parseHash, formatHash, HashError } from './state/hash.js';
 import { invalidStateMessage } from './state/messages.js';
 import { sections } from './sections/index.js';
+import { warmOfflineCache } from './offline.js';
 
 const HASH_WRITE_DELAY = 150;
 
@@ -149,6 +150,7 @@ async function main() {
   }
   await Promise.all(mounted.map(({ controller }) => controller.ready).filter(Boolean));
   document.body.dataset.ready = 'true';
+  warmOfflineCache(lang);
 
   // A link pasted into the same tab changes only the hash.
   window.addEventListener('hashchange', () => {

@@ -3,7 +3,7 @@
 // strings can be edited without touching another's). A key must be defined in exactly one file.
 
 export const LANGUAGES = ['en', 'zh-CN'];
-export const LOCALE_AREAS = [];
+export const LOCALE_AREAS = ['embed', 'lab', 'chapters'];
 const STORAGE_KEY = 'actlab.lang';
 const cache = new Map();
 

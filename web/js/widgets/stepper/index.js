@@ -8,6 +8,7 @@ import { loadEngine, engineErrorMessage } from '../../engine-loader.js';
 import { validateStepperState } from '../../state/stepper-schema.js';
 import { invalidStateMessage } from '../../state/messages.js';
 import { HashError } from '../../state/hash.js';
+import { mountShareButton } from '../../share.js';
 import { defaultState, copyState, replay, highlightFor, endOfForward, layerUnits } from './model.js';
 import { computeSession, checkGradients } from './compute.js';
 import { createGraph } from './graph.js';
@@ -38,7 +39,9 @@ export function mountStepper(root, options = {}) {
   const notice = h('div', { class: 'stepper-notice', role: 'alert', hidden: true });
   const status = h('div', { class: 'stepper-status', role: 'status' });
   const body = h('div', { class: 'stepper-body' });
-  root.append(notice, status, body);
+  const shareSlot = h('div', { class: 'stepper-share' });
+  root.append(notice, status, shareSlot, body);
+  const share = mountShareButton(shareSlot, { widget: 'stepper', getState: () => copyState(state), lang });
 
   const total = () => (session ? session.steps.length : 0);
   const forwardEnd = () => (session ? endOfForward(session.steps) : 0);
@@ -265,6 +268,7 @@ export function mountStepper(root, options = {}) {
       lang = newLang;
       t = await translatorFor(lang);
       root.setAttribute('lang', lang);
+      share.setLang(lang);
       if (!session) {
         status.textContent = loadError ? engineErrorMessage(loadError, t) : t('engine.loading');
         return;
@@ -285,6 +289,7 @@ export function mountStepper(root, options = {}) {
     destroy() {
       stopPlaying();
       unbindKeys();
+      share.destroy();
       clear(root);
       root.classList.remove('actlab-stepper');
     },

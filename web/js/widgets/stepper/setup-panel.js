@@ -250,7 +250,8 @@ export function createSetupPanel(t, { apply }) {
   }
 
   function update(state, initial) {
-    const focusedField = element.contains(document.activeElement) ? document.activeElement.dataset.field : null;
+    const active = element.getRootNode().activeElement; // the document's, or the shadow root's when embedded
+    const focusedField = active && element.contains(active) ? active.dataset.field : null;
     current = state;
     clear(body);
     body.append(shapeSection(state), h('fieldset', { class: 'setup-group' }, h('legend', { text: t('setup.activations') }),

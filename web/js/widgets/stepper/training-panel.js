@@ -89,7 +89,7 @@ export function createTrainingPanel(t, actions) {
 
   /** After the state or the engine's answers changed. */
   function update({ lr, cycles, losses, lastUpdate, atEnd }) {
-    if (document.activeElement !== lrInput) lrInput.value = String(lr);
+    if (lrInput.getRootNode().activeElement !== lrInput) lrInput.value = String(lr); // shadow-root aware
     restartButton.hidden = cycles === 0;
     setReady(atEnd);
     renderUpdate(cycles, lastUpdate);

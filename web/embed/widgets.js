@@ -1,0 +1,90 @@
+// The table of embeddable widgets: one entry per widget, and nothing else to change when a widget
+// is added (actlab-embed.js defines an element per entry, widget.html serves each by name, the
+// share button and docs/embedding.md follow the same table).
+//
+//   name        the widget's name in URLs: widget.html?w=<name>
+//   tag         its custom element
+//   titleKey    locale key of its title (iframe title, standalone page heading)
+//   module      its module, relative to web/embed/; `mount` is the exported mount function,
+//               mountX(root, {lang, initialState, onStateChange, onInvalidState}) → controller
+//   css         its stylesheets, relative to web/ (KaTeX, the share button and the frame are added)
+//   adapter     module with {attributes, fromAttributes, toAttributes, fromHash, toHash} built by
+//               adapt.js from the widget's state schema and codec (see adapters/)
+//   attributes  the state attributes the element accepts (the adapter maps them to the state)
+//   height      iframe height (px) the snippets suggest
+
+export const WIDGETS = Object.freeze([
+  {
+    name: 'stepper',
+    tag: 'actlab-stepper',
+    titleKey: 'embed.widget.stepper',
+    module: '../js/widgets/stepper/index.js',
+    mount: 'mountStepper',
+    css: ['css/stepper.css'],
+    adapter: () => import('./adapters/stepper.js'),
+    attributes: ['input-size', 'hidden-layers', 'activations', 'activation', 'output-activation', 'inputs', 'target',
+      'loss', 'init', 'seed', 'weights', 'biases', 'learning-rate', 'updates', 'step'],
+    height: 1250,
+  },
+  {
+    name: 'activation-plot',
+    tag: 'actlab-activation-plot',
+    titleKey: 'embed.widget.activation-plot',
+    module: '../js/widgets/activation-plot/index.js',
+    mount: 'mountActivationPlot',
+    css: ['css/plot.css', 'css/activation-plot.css'],
+    adapter: () => import('./adapters/activation-plot.js'),
+    attributes: ['activation', 'parameter', 'point', 'range', 'derivative', 'compare'],
+    height: 760,
+  },
+  {
+    name: 'linear-stack',
+    tag: 'actlab-linear-stack',
+    titleKey: 'embed.widget.linear-stack',
+    module: '../js/widgets/linear-stack/index.js',
+    mount: 'mountLinearStack',
+    css: ['css/plot.css', 'css/linear-stack.css'],
+    adapter: () => import('./adapters/linear-stack.js'),
+    attributes: ['layers', 'weights', 'biases', 'active', 'activation', 'range'],
+    height: 900,
+  },
+  {
+    name: 'comparison',
+    tag: 'actlab-comparison',
+    titleKey: 'embed.widget.comparison',
+    module: '../js/widgets/lab/index.js',
+    mount: 'mountLab',
+    css: ['vendor/uplot/uPlot.min.css', 'css/lab.css'],
+    adapter: () => import('./adapters/comparison.js'),
+    attributes: ['data', 'size', 'noise', 'data-seed', 'depth', 'width', 'init', 'bias', 'seed', 'activations',
+      'optimiser', 'learning-rate', 'batch', 'steps', 'at'],
+    height: 1400,
+  },
+  {
+    name: 'playground',
+    tag: 'actlab-playground',
+    titleKey: 'embed.widget.playground',
+    module: '../js/widgets/playground/index.js',
+    mount: 'mountPlayground',
+    css: ['vendor/uplot/uPlot.min.css', 'css/lab.css', 'css/playground.css'],
+    adapter: () => import('./adapters/playground.js'),
+    attributes: ['data', 'size', 'noise', 'data-seed', 'hidden-layers', 'activation', 'init', 'bias', 'seed',
+      'optimiser', 'learning-rate', 'batch', 'steps', 'at'],
+    height: 1200,
+  },
+]);
+
+/** Stylesheets every embedded widget gets, before its own (paths relative to web/). */
+export const COMMON_CSS = ['vendor/katex/katex.min.css', 'css/share.css'];
+/** The embed frame's own stylesheet, after the widget's. */
+export const FRAME_CSS = 'css/embed.css';
+/** The notebook theme, whose :root variables are copied onto the frame. */
+export const THEME_CSS = 'css/notebook.css';
+
+export function widgetByName(name) {
+  return WIDGETS.find((entry) => entry.name === name) || null;
+}
+
+export function widgetByTag(tag) {
+  return WIDGETS.find((entry) => entry.tag === tag) || null;
+}

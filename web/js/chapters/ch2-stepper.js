@@ -1,0 +1,34 @@
+// Chapter 2: updating parameters through an activation (the article's §1.2, figure 8). The notebook's
+// stepper section (web/js/sections/stepper.js), unchanged, inside the chapter frame: its hash id
+// stays 'stepper' and its own intro, chain-rule formula and widget are untouched.
+import { h } from '../dom.js';
+import stepper from '../sections/stepper.js';
+import { chapterFrame } from './common.js';
+
+const frameSpec = {
+  id: 'stepper',
+  buildsOn: ['why'],
+  sources: ['article.stepper', 'rumelhart1986'],
+  tryThis: {
+    key: 'chapter.stepper.try',
+    hash: '#stepper?v=1&in=1&h=1&act=relu,sigmoid&x=1.5&t=1&loss=mse&w=-0.8;-0.5&b=0.1;0.2&lr=0.5&cyc=0&step=16',
+  },
+};
+
+export default {
+  ...stepper,
+  mount(container, context) {
+    const frame = chapterFrame(frameSpec);
+    const inner = h('div', { class: 'chapter-body' });
+    container.replaceChildren(frame.header, inner, frame.footer);
+    container.closest('section')?.classList.add('chapter', 'chapter--stepper');
+    const controller = stepper.mount(inner, context);
+    frame.render(context.t, null);
+    const ready = Promise.resolve(controller.ready).then(() => frame.render(context.t, null));
+    return {
+      ready,
+      setLang: (lang, t) => { frame.render(t, null); return controller.setLang(lang, t); },
+      setState: (state) => controller.setState(state),
+    };
+  },
+};

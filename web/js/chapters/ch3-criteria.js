@@ -1,0 +1,27 @@
+// Chapter 3: what makes a usable activation function (the article's §1.3, whose list the crawl
+// lost; reconstructed in DIGEST.md). Each criterion is checked live by the engine for the
+// activation the learner picks.
+import { defineChapter, p, list, figure } from './common.js';
+import { chapterCodec } from './state.js';
+import { mountCriteria, CRITERIA_ACTIVATIONS } from './figures/criteria.js';
+
+const codec = chapterCodec({
+  fields: { act: { type: 'word', words: CRITERIA_ACTIVATIONS, default: 'sigmoid' } },
+});
+
+export default defineChapter({
+  id: 'criteria',
+  titleKey: 'chapter.criteria.title',
+  buildsOn: ['why', 'stepper'],
+  sources: ['article.criteria', 'lecun1998', 'glorot2010', 'hendrycks2016'],
+  tryThis: { key: 'criteria.try', hash: '#criteria?v=1&act=gelu' },
+  codec,
+  blocks: () => [
+    p('criteria.p1'),
+    list(['criteria.item.nonlinear', 'criteria.item.differentiable', 'criteria.item.cheap', 'criteria.item.monotonic',
+      'criteria.item.saturation', 'criteria.item.centred', 'criteria.item.range'], { ordered: true }),
+    p('criteria.p2'),
+    figure(mountCriteria),
+    p('criteria.p3'),
+  ],
+});

@@ -1,0 +1,35 @@
+// Chapter 5: tanh (the article's §3, figures 15–17), with the article's formula corrected: the
+// plot overlays 2σ(2y) − 1 (equal to tanh) or the article's (1 − e^(−y))/(1 + e^(−y)) (equal to
+// tanh(y/2)), both from the engine; then zero-centred, but still saturating.
+import { defineChapter, p, h3, tex, note, figure, plotFigure } from './common.js';
+import { chapterCodec } from './state.js';
+import { mountActivationPlot } from '../widgets/activation-plot/index.js';
+import { mountCentring } from './figures/centring.js';
+
+const codec = chapterCodec({
+  plot: { activation: 'tanh', initial: { compare: 'tanh-identity', point: 1 } },
+  fields: { mr: { type: 'number', range: [0.5, 10], default: 6 } },
+});
+
+export default defineChapter({
+  id: 'tanh',
+  titleKey: 'chapter.tanh.title',
+  buildsOn: ['sigmoid'],
+  sources: ['article.tanh', 'lecun1998', 'glorot2010'],
+  tryThis: { key: 'tanh.try', hash: '#tanh?v=1&y=1&r=6&d=1&cmp=article-tanh&mr=6' },
+  codec,
+  blocks: () => [
+    p('tanh.p1'),
+    tex('\\tanh(y) = \\frac{e^{y} - e^{-y}}{e^{y} + e^{-y}} = 2\\sigma(2y) - 1, \\qquad \\tanh\'(y) = 1 - \\tanh^2(y)'),
+    note('tanh.correction'),
+    tex('\\frac{1 - e^{-y}}{1 + e^{-y}} = 2\\sigma(y) - 1 = \\tanh\\!\\left(\\frac{y}{2}\\right) \\;\\ne\\; \\tanh(y)'),
+    p('tanh.p2'),
+    plotFigure(mountActivationPlot, { activations: ['tanh'] }),
+    h3('tanh.h.centred'),
+    p('tanh.p3'),
+    figure(mountCentring),
+    h3('tanh.h.saturating'),
+    p('tanh.p4'),
+    p('tanh.p5'),
+  ],
+});

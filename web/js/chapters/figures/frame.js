@@ -1,0 +1,112 @@
+// The frame every chapter figure shares: a <figure> with a visible title, a row of labelled
+// controls, a status line (loading, engine errors), the content, and a visible summary of the key
+// numbers that the figure's plots point to with aria-describedby (their text alternative). Also
+// the engine handle, "compute when scrolled into view" and form fields.
+import { h, uid } from '../../dom.js';
+import { loadEngine, engineErrorMessage } from '../../engine-loader.js';
+import { formatNumber } from '../../format.js';
+
+export function figureFrame(host, { kind }) {
+  const summaryId = uid('fig-summary');
+  const caption = h('figcaption', { class: 'chapter-figure-title' });
+  const controls = h('div', { class: 'chapter-figure-controls' });
+  const status = h('p', { class: 'chapter-figure-status', role: 'status' });
+  const content = h('div', { class: 'chapter-figure-content' });
+  const summary = h('div', { class: 'chapter-figure-summary', id: summaryId });
+  const figure = h('figure', { class: `chapter-figure chapter-figure--${kind}`, 'data-figure': kind, 'aria-busy': 'true' },
+    caption, controls, status, content, summary);
+  host.append(figure);
+  return {
+    figure, caption, controls, status, content, summary, summaryId,
+    setStatus(text, { error = false } = {}) {
+      status.textContent = text || '';
+      status.classList.toggle('is-error', error);
+    },
+    /** Marks the figure as drawn from engine numbers (tests wait for this). */
+    done() {
+      figure.dataset.state = 'ready';
+      figure.setAttribute('aria-busy', 'false');
+    },
+    busy() {
+      figure.dataset.state = 'computing';
+      figure.setAttribute('aria-busy', 'true');
+    },
+  };
+}
+
+/** The shared engine, or null after showing the localized load error in the figure. */
+export async function engineFor(frame, t) {
+  try {
+    return await loadEngine();
+  } catch (error) {
+    frame.setStatus(engineErrorMessage(error, t()), { error: true });
+    frame.figure.dataset.state = 'error';
+    return null;
+  }
+}
+
+/** Run `callback` once, when `element` comes near the viewport (heavy figures wait for this). */
+export function whenVisible(element, callback) {
+  if (typeof IntersectionObserver !== 'function') { callback(); return () => {}; }
+  let fired = false;
+  const observer = new IntersectionObserver((entries) => {
+    if (fired || !entries.some((entry) => entry.isIntersecting)) return;
+    fired = true;
+    observer.disconnect();
+    callback();
+  }, { rootMargin: '400px 0px' });
+  observer.observe(element);
+  return () => observer.disconnect();
+}
+
+/** Give the browser a turn (long computations are split into chunks). */
+export const yieldToBrowser = () => new Promise((resolve) => { setTimeout(resolve, 0); });
+
+/** A labelled number input; calls onValue(number) on change (NaN for an empty field). */
+export function numberField({ label, value, min, max, step = 'any', field, onValue }) {
+  const id = uid('fig');
+  const input = h('input', {
+    id, type: 'number', inputmode: 'decimal', min, max, step, value: String(value), 'data-field': field,
+    onchange: (event) => {
+      const text = event.target.value.trim();
+      onValue(text === '' ? NaN : Number(text), event.target);
+    },
+  });
+  return { element: h('span', { class: 'chapter-field' }, h('label', { for: id, text: label }), input), input };
+}
+
+/** A labelled select of [value, text] entries. */
+export function selectField({ label, value, entries, field, onValue }) {
+  const id = uid('fig');
+  const select = h('select', { id, 'data-field': field, onchange: (event) => onValue(event.target.value, event.target) },
+    entries.map(([optionValue, text]) => h('option', { value: String(optionValue), text, selected: String(optionValue) === String(value) })));
+  return { element: h('span', { class: 'chapter-field' }, h('label', { for: id, text: label }), select), select };
+}
+
+/** Check a number against [low, high] (and integrality); returns the value or null. */
+export function inRange(value, low, high, integer = false) {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return null;
+  if (integer && !Number.isInteger(value)) return null;
+  if (value < low || value > high) return null;
+  return value;
+}
+
+/** A <dl> of key numbers: rows of [key, label, value (number), text]. */
+export function keyNumbers(rows) {
+  return h('dl', { class: 'chapter-keys' }, rows.flatMap(([key, label, value, text]) => [
+    h('dt', { text: label }),
+    h('dd', { 'data-key': key, 'data-value': typeof value === 'number' ? String(value) : null, text }),
+  ]));
+}
+
+export const percent = (share, format) => `${format(100 * share, 3)}%`;
+
+/**
+ * formatNumber with at least as many significant digits as the number has integer digits, so
+ * 1356 shows as "1356", not "1.36e+3" (from 10^5 up it switches to exponent notation anyway).
+ */
+export function fmt(value, digits = 4) {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return formatNumber(value, digits);
+  const integerDigits = Math.abs(value) >= 1 ? Math.floor(Math.log10(Math.abs(value))) + 1 : 1;
+  return formatNumber(value, Math.max(digits, Math.min(integerDigits, 5)));
+}

@@ -1,0 +1,169 @@
+// Chapter 9: one table comparing every activation, filled by the engine from the standard
+// experiment of docs/chapters.md: the same data, network, initialisation and training for each
+// activation; only f changes. Every cell is an engine statistic, an engine loss or a time
+// measured around an engine call; JS only averages over the three hidden layers.
+import { h } from '../../dom.js';
+import { timePerUnit } from './criteria.js';
+import { figureFrame, engineFor, numberField, selectField, inRange, keyNumbers, whenVisible, yieldToBrowser, fmt } from './frame.js';
+
+export const SUMMARY_ACTIVATIONS = ['identity', 'sigmoid', 'tanh', 'relu', 'leaky_relu', 'prelu', 'elu', 'gelu', 'silu', 'softplus'];
+export const SUMMARY_DATASETS = ['spirals', 'circle', 'xor', 'gaussians'];
+export const STANDARD_EXPERIMENT = Object.freeze({
+  size: 400, noise: 0.1, dataSeed: 1,
+  hidden: [16, 16, 16],
+  init: 'kaiming_uniform',
+  optimiser: { optimiser: 'adam', learning_rate: 0.01 },
+  batch: 32,
+  steps: 1000,
+});
+const PARAMETERS = { leaky_relu: { slope: 0.01 }, prelu: { alpha: 0.25 }, elu: { alpha: 1 }, softplus: { beta: 1 } };
+
+/** The standard experiment for one activation: {saturation, sparsity, dead, mean, flow, loss, lossAtStart, time, identityTime}. */
+export function standardExperiment(engine, activation, { data = 'spirals', seed = 1 } = {}) {
+  const set = engine.evaluate({
+    dataset: { kind: data, size: STANDARD_EXPERIMENT.size, noise: STANDARD_EXPERIMENT.noise, seed: STANDARD_EXPERIMENT.dataSeed },
+  }).dataset;
+  const layers = [
+    ...STANDARD_EXPERIMENT.hidden.map((units) => ({ units, activation, ...(PARAMETERS[activation] || {}) })),
+    { units: 1, activation: 'sigmoid' },
+  ];
+  const session = engine.createSession({
+    input_size: 2, layers, init: { scheme: STANDARD_EXPERIMENT.init, seed }, loss: 'bce',
+    optimiser: STANDARD_EXPERIMENT.optimiser, shuffle_seed: seed,
+  });
+  try {
+    session.setTrainingData(set.inputs, set.targets);
+    const before = session.measure(set.inputs, set.targets);
+    session.train(STANDARD_EXPERIMENT.steps, STANDARD_EXPERIMENT.batch);
+    const after = session.measure(set.inputs, set.targets);
+    const hidden = after.layers.slice(0, STANDARD_EXPERIMENT.hidden.length);
+    const average = (key) => hidden.reduce((sum, layer) => sum + layer[key], 0) / hidden.length;
+    // ‖∂L/∂Z‖ has the same shape (examples × 16) in every hidden layer, so the ratio is the
+    // shrinkage of the backpropagated gradient between the third and the first hidden layer.
+    const first = before.layers[0].grad_pre_activation_norm;
+    const third = before.layers[STANDARD_EXPERIMENT.hidden.length - 1].grad_pre_activation_norm;
+    const cost = timePerUnit(engine, activation);
+    return {
+      activation,
+      saturation: average('saturation_fraction'),
+      sparsity: average('sparsity_fraction'),
+      dead: hidden.reduce((sum, layer) => sum + layer.dead_units, 0),
+      units: STANDARD_EXPERIMENT.hidden.reduce((a, b) => a + b, 0),
+      mean: average('activation_mean'),
+      flow: third > 0 ? first / third : null,
+      lossAtStart: before.loss,
+      loss: after.loss,
+      time: cost.time,
+      identityTime: cost.identityTime,
+    };
+  } finally {
+    session.delete();
+  }
+}
+
+export function mountSummaryTable(host, ctx) {
+  const frame = figureFrame(host, { kind: 'summary' });
+  const t = () => ctx.t;
+  let engine = null;
+  let rows = [];
+  let generation = 0;
+  let started = false;
+  let running = false;
+  const progress = h('p', { class: 'chapter-progress' });
+  const tableBox = h('div', { class: 'chapter-table-scroll', tabindex: '0', role: 'region' });
+  frame.content.append(progress, tableBox);
+
+  function renderControls() {
+    frame.caption.textContent = t()('summary.figure.title');
+    const data = selectField({
+      label: t()('summary.figure.data'), value: ctx.state.data, field: 'data',
+      entries: SUMMARY_DATASETS.map((kind) => [kind, t()(`summary.data.${kind}`)]),
+      onValue: (value) => { ctx.update({ data: value }); restart(); },
+    });
+    const seed = numberField({
+      label: t()('summary.figure.seed'), value: ctx.state.seed, min: 0, max: 9999, step: 1, field: 'seed',
+      onValue: (value, input) => {
+        const ok = inRange(value, 0, 9999, true);
+        input.setCustomValidity(ok === null ? t()('chapter.badNumber') : '');
+        if (ok === null) { input.reportValidity(); return; }
+        ctx.update({ seed: ok });
+        restart();
+      },
+    });
+    const again = h('button', { type: 'button', class: 'chapter-button', 'data-field': 'rerun', text: t()('summary.figure.rerun'), onclick: () => restart() });
+    frame.controls.replaceChildren(data.element, seed.element, again);
+  }
+
+  function render() {
+    renderControls();
+    tableBox.setAttribute('aria-label', t()('summary.figure.title'));
+    progress.textContent = !started ? t()('summary.figure.waiting')
+      : running ? t()('summary.figure.progress', { done: String(rows.length), total: String(SUMMARY_ACTIVATIONS.length) })
+        : t()('summary.figure.finished', { steps: String(STANDARD_EXPERIMENT.steps) });
+    const n = (v, digits = 3) => fmt(v, digits);
+    const pct = (v) => `${n(100 * v)}%`;
+    const columns = ['activation', 'saturation', 'sparsity', 'dead', 'mean', 'flow', 'loss', 'time'];
+    tableBox.replaceChildren(h('table', { class: 'chapter-table summary-table' },
+      h('thead', {}, h('tr', {}, columns.map((key) => h('th', { scope: 'col', text: t()(`summary.col.${key}`) })))),
+      h('tbody', {}, rows.map((row) => h('tr', { 'data-activation': row.activation },
+        h('th', { scope: 'row', text: t()(`aplot.option.${row.activation}`) }),
+        h('td', { 'data-key': 'saturation', 'data-value': String(row.saturation), text: pct(row.saturation) }),
+        h('td', { 'data-key': 'sparsity', 'data-value': String(row.sparsity), text: pct(row.sparsity) }),
+        h('td', { 'data-key': 'dead', 'data-value': String(row.dead), text: t()('summary.deadOf', { dead: String(row.dead), units: String(row.units) }) }),
+        h('td', { 'data-key': 'mean', 'data-value': String(row.mean), text: n(row.mean) }),
+        h('td', { 'data-key': 'flow', 'data-value': String(row.flow), text: row.flow === null ? '—' : n(row.flow) }),
+        h('td', { 'data-key': 'loss', 'data-value': String(row.loss), text: n(row.loss) }),
+        h('td', { 'data-key': 'time', 'data-value': String(row.time), text: t()('summary.timeValue', { time: n(row.time, 2), ratio: n(row.time / row.identityTime, 2) }) }))))));
+    if (rows.length === 0) { frame.summary.replaceChildren(); return; }
+    const best = (key, pick) => rows.reduce((a, b) => (pick(b[key], a[key]) ? b : a));
+    const lowestLoss = best('loss', (a, b) => a < b);
+    const mostSaturated = best('saturation', (a, b) => a > b);
+    const sparsest = best('sparsity', (a, b) => a > b);
+    const name = (row) => t()(`aplot.option.${row.activation}`);
+    frame.summary.replaceChildren(keyNumbers([
+      ['lowest-loss', t()('summary.key.lowestLoss'), lowestLoss.loss, `${name(lowestLoss)}: ${n(lowestLoss.loss)}`],
+      ['most-saturated', t()('summary.key.mostSaturated'), mostSaturated.saturation, `${name(mostSaturated)}: ${pct(mostSaturated.saturation)}`],
+      ['sparsest', t()('summary.key.sparsest'), sparsest.sparsity, `${name(sparsest)}: ${pct(sparsest.sparsity)}`],
+    ]));
+  }
+
+  async function restart() {
+    if (!engine) return;
+    generation += 1;
+    const mine = generation;
+    started = true;
+    running = true;
+    rows = [];
+    frame.busy();
+    render();
+    try {
+      for (const activation of SUMMARY_ACTIVATIONS) {
+        await yieldToBrowser();
+        if (mine !== generation) return;
+        const row = standardExperiment(engine, activation, { data: ctx.state.data, seed: ctx.state.seed });
+        if (mine !== generation) return;
+        rows.push(row);
+        render();
+      }
+      running = false;
+      render();
+      frame.setStatus('');
+      frame.done();
+    } catch (error) {
+      if (mine === generation) {
+        running = false;
+        frame.setStatus(t()('chapter.engineError', { message: error.message || String(error) }), { error: true });
+      }
+    }
+  }
+
+  ctx.onState(() => { renderControls(); if (started) restart(); });
+  // The experiment takes a few seconds of engine time: it runs when the table comes into view.
+  render();
+  whenVisible(frame.figure, async () => {
+    engine = await engineFor(frame, t);
+    if (engine && !started) restart();
+  });
+  const ready = Promise.resolve();
+  return { ready, setLang: () => render() };
+}

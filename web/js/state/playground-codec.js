@@ -1,0 +1,41 @@
+// Training-playground state <-> URL-hash parameters, e.g.
+//   #playground?v=1&data=circle&n=300&noise=0.05&dseed=1&hidden=8,8,8&act=relu&init=kaiming_uniform
+//              &bias=-0.3&seed=2&opt=adam&lr=0.1&batch=16&steps=1500&at=0
+// Missing keys take the defaults; anything else wrong is a HashError before anything is computed.
+import { HashError } from './hash.js';
+import { validatePlaygroundState, PLAYGROUND_DEFAULTS, PLAYGROUND_LIMITS } from './playground-schema.js';
+import {
+  activationToken, parseActivation, parseInteger, sharedEntries, trainingEntries, decodeShared,
+} from './lab-fields.js';
+
+export const PLAYGROUND_CODEC_VERSION = '1';
+const KEYS = ['v', 'data', 'n', 'noise', 'dseed', 'hidden', 'act', 'init', 'bias', 'seed', 'opt', 'lr', 'batch', 'steps', 'at'];
+
+/** Hash parameters (a Map of strings) → a validated state. Throws HashError. */
+export function decodePlaygroundHash(params) {
+  for (const key of params.keys()) if (!KEYS.includes(key)) throw new HashError('unknown-key');
+  if (params.has('v') && params.get('v') !== PLAYGROUND_CODEC_VERSION) throw new HashError('version', 'v');
+  const shared = decodeShared(params, PLAYGROUND_DEFAULTS);
+  const hiddenText = params.has('hidden') ? params.get('hidden') : PLAYGROUND_DEFAULTS.hidden.join(',');
+  const parts = hiddenText.split(',');
+  if (parts.length > PLAYGROUND_LIMITS.hiddenLayers[1]) throw new HashError('count', 'hidden');
+  const actText = params.has('act') ? params.get('act') : activationToken(PLAYGROUND_DEFAULTS.activation);
+  if (actText.includes(',')) throw new HashError('count', 'act');
+  return validatePlaygroundState({
+    ...shared,
+    hidden: parts.map((part) => parseInteger(part, 'hidden')),
+    activation: parseActivation(actText, 'act'),
+  });
+}
+
+/** State → [[key, value], …] for formatHash. */
+export function encodePlaygroundHash(state) {
+  return [
+    ['v', PLAYGROUND_CODEC_VERSION],
+    ...sharedEntries(state),
+    ['hidden', state.hidden.join(',')],
+    ['act', activationToken(state.activation)],
+    ['init', state.init], ['bias', String(state.bias)], ['seed', String(state.seed)],
+    ...trainingEntries(state),
+  ];
+}

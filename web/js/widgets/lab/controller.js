@@ -1,0 +1,293 @@
+// The controller both training widgets share (the comparison lab and the playground): state and
+// its validation, the runner and the animation loop, train / pause / step / reset, history of the
+// snapshots, export and import, the share button, language switches. Each widget supplies its own
+// parts in `config`; the controller knows nothing about what they show.
+//
+// config = {
+//   rootClass, shareName, fileFormat, runAboutKey (locale key of the line above the controls),
+//   validate(candidate) → state (throws HashError),  defaultState(),  presetState(name),
+//   experimentSpec(state),  experimentKey(state),  isLarge(state),
+//   emptyHistory(state),  record(history, snapshot, context, state),
+//   view(snapshot, history, context, state) → what results.update takes,
+//   createSetup(t, {apply, applyPreset}) → {element, update(state)},
+//   createResults(t, definitions, state) → {element, update(view), destroy()},
+//   lossList(snapshot, state, t) → "ReLU 0.693; tanh 0.15",
+//   exportJson(state, snapshot, history, context) → text,  exportCsv(state, snapshot, history, context) → text,
+//   fileName(state, snapshot, extension) → name,
+// }
+import { h, clear } from '../../dom.js';
+import { translatorFor } from '../../i18n.js';
+import { engineErrorMessage } from '../../engine-loader.js';
+import { HashError } from '../../state/hash.js';
+import { labInvalidStateMessage, importErrorMessage } from '../../state/lab-messages.js';
+import { parseExperimentFile } from '../../state/lab-file.js';
+import { createRunner } from '../../workers/runner.js';
+import { createTrainingLoop } from '../../workers/training-loop.js';
+import { createRunControls } from './run-controls.js';
+import { createDefinitions } from './definitions.js';
+import { createFileControls, download } from './files.js';
+import { mountShare } from './share-slot.js';
+
+/** mountExperimentWidget(root, options, config) → {ready, setLang, setState, getState, destroy} */
+export function mountExperimentWidget(root, options, config) {
+  const onStateChange = options.onStateChange || (() => {});
+  let lang = options.lang || 'en';
+  let t = null;
+  let state = config.defaultState();
+  let startupProblem = null;
+  if (options.initialState) {
+    try { state = config.validate(options.initialState); } catch (error) { startupProblem = error; }
+  }
+  let runner = null;
+  let loop = null;
+  let loadError = null;
+  let ui = null;
+  let snapshot = null;
+  let history = null;
+  let context = null; // what the experiment opened with: {train, test, extent}
+  let currentKey = '';
+  let loopStatus = { phase: 'opening', step: 0, target: 0, playing: false, error: null };
+  let destroyed = false;
+
+  root.classList.add(config.rootClass);
+  const notice = h('div', { class: 'lab-notice', role: 'alert', hidden: true });
+  const status = h('div', { class: 'lab-status', role: 'status' });
+  const body = h('div', { class: 'lab-body' });
+  const live = h('div', { class: 'visually-hidden', 'aria-live': 'polite', 'data-role': 'live' });
+  root.append(notice, status, body, live);
+
+  const copy = () => structuredClone(state);
+  const notify = () => onStateChange(copy());
+
+  function reportProblem(error) {
+    if (options.onInvalidState) { options.onInvalidState(error); return; }
+    notice.hidden = false;
+    notice.textContent = labInvalidStateMessage(error, t);
+  }
+
+  // --- the experiment -------------------------------------------------------------------------
+  function render() {
+    if (!ui || !snapshot || !context) return;
+    ui.results.update(config.view(snapshot, history, context, state));
+  }
+
+  function onOpen(opened) {
+    context = { train: opened.train, test: opened.test, extent: opened.extent };
+  }
+
+  function onSnapshot(snap) {
+    if (destroyed) return;
+    snapshot = snap;
+    config.record(history, snap, context, state);
+    if (state.at !== snap.step) { state.at = snap.step; notify(); }
+    if (ui) {
+      const started = performance.now();
+      render();
+      // For tests and curious readers: how long drawing this update took on the main thread.
+      root.dataset.renderMs = (performance.now() - started).toFixed(1);
+      root.dataset.step = String(snap.step);
+      root.dataset.updates = String(Number(root.dataset.updates || 0) + 1);
+    }
+  }
+
+  function onStatus(next) {
+    const wasRunning = loopStatus.playing || loopStatus.phase === 'pausing';
+    loopStatus = next;
+    if (!ui) return;
+    updateControls();
+    if (next.phase === 'error') {
+      ui.runError.hidden = false;
+      ui.runError.textContent = t('lab.engineError', { message: next.error && next.error.message ? next.error.message : String(next.error) });
+    }
+    if (wasRunning && !next.playing && next.phase === 'idle' && snapshot) {
+      live.textContent = t(next.step >= state.steps ? 'lab.announce.done' : 'lab.announce.paused', {
+        step: next.step, list: config.lossList(snapshot, state, t),
+      });
+    }
+  }
+
+  function updateControls() {
+    ui.controls.update({ phase: loopStatus.phase, step: snapshot ? snapshot.step : 0, steps: state.steps, playing: loopStatus.playing });
+    root.dataset.phase = loopStatus.playing ? 'training' : loopStatus.phase;
+  }
+
+  async function openExperiment(at) {
+    currentKey = config.experimentKey(state);
+    history = config.emptyHistory(state);
+    snapshot = null;
+    context = null;
+    buildResults();
+    ui.runError.hidden = true;
+    loopStatus = { ...loopStatus, phase: 'opening', playing: false };
+    updateControls();
+    await loop.open(config.experimentSpec(state), { at });
+  }
+
+  function reopen(at) {
+    loop.cancel();
+    return openExperiment(at);
+  }
+
+  /** Validate and apply a candidate state. `restore`: keep its `at` (train back to it). */
+  function apply(candidate, { restore = false } = {}) {
+    let next;
+    try {
+      next = config.validate(candidate);
+    } catch (error) {
+      return labInvalidStateMessage(error instanceof HashError ? error : new HashError('format'), t);
+    }
+    const sameExperiment = config.experimentKey(next) === currentKey && loopStatus.phase !== 'error';
+    if (sameExperiment && !restore) {
+      // Only N changed: keep the run (unless N is now below the steps taken).
+      const taken = snapshot ? snapshot.step : 0;
+      state = { ...next, at: taken };
+      if (taken > state.steps) { state.at = 0; reopen(0); } else updateControls();
+    } else {
+      state = { ...next, at: restore ? next.at : 0 };
+      reopen(state.at);
+    }
+    ui.setup.update(state);
+    ui.largeHint.hidden = !config.isLarge(state);
+    notify();
+    return null;
+  }
+
+  const actions = {
+    toggle() {
+      if (loopStatus.playing) { loop.pause(); return; }
+      if ((snapshot ? snapshot.step : 0) >= state.steps) {
+        state.at = 0;
+        reopen(0).then(() => loop.play(state.steps));
+        return;
+      }
+      loop.play(state.steps);
+    },
+    step() { loop.stepOnce(); },
+    reset() {
+      state.at = 0;
+      reopen(0);
+      notify();
+    },
+  };
+
+  function importText(text, problem) {
+    let next;
+    try {
+      if (problem) throw problem;
+      next = parseExperimentFile(text, config.fileFormat, config.validate);
+    } catch (error) {
+      return importErrorMessage(error instanceof HashError ? error : new HashError('format'), t);
+    }
+    apply(next, { restore: true });
+    return null;
+  }
+
+  // --- rendering ------------------------------------------------------------------------------
+  function buildResults() {
+    if (ui.results) ui.results.destroy();
+    if (ui.definitions) ui.definitions.destroy();
+    ui.definitions = createDefinitions(t, root);
+    ui.results = config.createResults(t, ui.definitions, state);
+    ui.resultsSlot.replaceChildren(ui.results.element);
+    render();
+  }
+
+  function teardown() {
+    if (!ui) return;
+    if (ui.results) ui.results.destroy();
+    if (ui.definitions) ui.definitions.destroy();
+    if (ui.share) ui.share.destroy();
+  }
+
+  function build() {
+    teardown();
+    clear(body);
+    ui = { results: null, definitions: null, share: null };
+    ui.setup = config.createSetup(t, { apply: (candidate) => apply(candidate), applyPreset: (name) => apply(config.presetState(name)) });
+    ui.files = createFileControls(t, {
+      onExportJson: () => download(config.exportJson(state, snapshot, history, context), config.fileName(state, snapshot, 'json'), 'application/json'),
+      onExportCsv: () => download(config.exportCsv(state, snapshot, history, context), config.fileName(state, snapshot, 'csv'), 'text/csv'),
+      onImport: importText,
+    });
+    ui.controls = createRunControls(t, actions);
+    ui.runError = h('p', { class: 'field-error lab-run-error', role: 'alert', hidden: true });
+    ui.largeHint = h('p', { class: 'setup-hint lab-large-hint', hidden: !config.isLarge(state), text: t('lab.setup.large') });
+    ui.shareSlot = h('div', { class: 'lab-share-slot', 'data-role': 'share-slot' });
+    ui.share = mountShare(ui.shareSlot, config.shareName, copy, lang);
+    ui.resultsSlot = h('div', { class: 'lab-results-slot' });
+    body.append(
+      ui.setup.element,
+      h('section', { class: 'lab-run-panel', 'aria-label': t('lab.run.title') },
+        h('h3', { class: 'panel-title', text: t('lab.run.title') }),
+        h('p', { class: 'setup-hint', text: t(config.runAboutKey) }),
+        ui.controls.element, ui.largeHint, ui.runError, ui.files.element, ui.shareSlot),
+      ui.resultsSlot);
+    ui.setup.update(state);
+    buildResults();
+    updateControls();
+  }
+
+  async function start() {
+    t = await translatorFor(lang);
+    root.setAttribute('lang', lang);
+    status.className = 'lab-status is-loading';
+    status.textContent = t('engine.loading');
+    try {
+      runner = await createRunner({ engine: options.engine, useWorker: options.useWorker !== false });
+    } catch (error) {
+      loadError = error;
+      status.className = 'lab-status is-error';
+      status.setAttribute('role', 'alert');
+      status.textContent = engineErrorMessage(error, t);
+      return;
+    }
+    if (destroyed) { runner.destroy(); return; }
+    root.dataset.runner = runner.kind;
+    status.textContent = '';
+    status.className = 'lab-status';
+    loop = createTrainingLoop({ runner, onOpen, onSnapshot, onStatus });
+    if (startupProblem) {
+      reportProblem(startupProblem);
+      state = config.defaultState();
+    }
+    build();
+    await openExperiment(state.at);
+    if (startupProblem) notify();
+  }
+
+  const ready = start();
+
+  return {
+    ready,
+    /** Switch language: rebuilds the widget's text, keeps the run and its results. */
+    async setLang(newLang) {
+      await ready;
+      lang = newLang;
+      t = await translatorFor(lang);
+      root.setAttribute('lang', lang);
+      if (!loop) {
+        status.textContent = loadError ? engineErrorMessage(loadError, t) : t('engine.loading');
+        return;
+      }
+      if (!notice.hidden && startupProblem && !options.onInvalidState) notice.textContent = labInvalidStateMessage(startupProblem, t);
+      build();
+    },
+    /** Replace the state (e.g. the URL hash changed). Returns an error message or null. */
+    async setState(candidate) {
+      await ready;
+      if (!loop) return null;
+      const message = apply(candidate, { restore: true });
+      if (message) reportProblem(new HashError('format'));
+      return message;
+    },
+    getState: copy,
+    destroy() {
+      destroyed = true;
+      if (loop) loop.cancel();
+      if (runner) runner.destroy();
+      teardown();
+      clear(root);
+      root.classList.remove(config.rootClass);
+    },
+  };
+}

@@ -1,0 +1,42 @@
+// The playground's export: settings plus the engine's results at the current step (losses, per-layer
+// statistics, accuracy counted from its outputs) and the history over training, as JSON; the
+// history as CSV (one row per update).
+import { experimentFileText, csvText } from '../../state/lab-file.js';
+
+export const PLAYGROUND_FILE_FORMAT = 'actlab-playground';
+
+export function playgroundJson(state, snapshot, history, accuracy) {
+  const run = snapshot ? snapshot.runs[0] : null;
+  const results = run ? {
+    step: snapshot.step,
+    loss: run.loss,
+    test_loss: run.testLoss,
+    diverged: run.diverged,
+    diverged_at: run.divergedAt,
+    train_accuracy: accuracy.train ? accuracy.train.fraction : null,
+    test_accuracy: accuracy.test ? accuracy.test.fraction : null,
+    layers: run.layers.map((layer, l) => ({ layer: l + 1, output: l === state.hidden.length, ...layer })),
+    alpha: run.alpha || null,
+    history: history.steps.map((step, i) => ({
+      step,
+      loss: history.train[i],
+      test_loss: history.test[i],
+      dead_fraction: history.dead[i],
+      saturated_fraction: history.saturated[i],
+      ...(history.alpha.length ? { alpha: history.alpha.map((values) => values[i]) } : {}),
+    })),
+  } : null;
+  return experimentFileText(PLAYGROUND_FILE_FORMAT, state, results);
+}
+
+export function playgroundCsv(state, history) {
+  const alphaColumns = history.alpha.map((_, l) => `alpha_layer_${l + 1}`);
+  const header = ['step', 'loss', 'test_loss', 'dead_fraction', 'saturated_fraction', ...alphaColumns];
+  const rows = history.steps.map((step, i) => [step, history.train[i], history.test[i], history.dead[i], history.saturated[i],
+    ...history.alpha.map((values) => values[i])]);
+  return csvText(header, rows);
+}
+
+export function playgroundFileName(snapshot, preset, extension) {
+  return `actlab-playground-${preset}-step${snapshot ? snapshot.step : 0}.${extension}`;
+}

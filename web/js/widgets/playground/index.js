@@ -1,0 +1,73 @@
+// mountPlayground(root, {lang, initialState, onStateChange, onInvalidState, engine, useWorker}) →
+// controller {ready, setLang, setState, getState, destroy}.
+//
+// The training playground: a 2-D dataset from the engine (circle, XOR, two spirals, two Gaussians;
+// noise, size and seed), a network with the chosen activation, initialiser, optimiser, learning
+// rate and batch size, trained in a module worker. Shows the decision boundary (the engine's
+// outputs on a grid), train and test loss, dead and saturated units, PReLU's α over training, and
+// the gradient norm per layer. Same contract as the stepper and the lab (see lab/index.js); CSS:
+// css/playground.css + uPlot.min.css + katex.min.css, scoped by .actlab-playground.
+import { validatePlaygroundState, defaultPlaygroundState } from '../../state/playground-schema.js';
+import { mountExperimentWidget } from '../lab/controller.js';
+import { number } from '../lab/labels.js';
+import {
+  presetState, experimentSpec, experimentKey, matchingPreset, accuracy, deadHidden, saturatedHidden,
+} from './model.js';
+import { createPlaygroundSetup } from './setup-panel.js';
+import { createPlaygroundResults } from './results.js';
+import { playgroundJson, playgroundCsv, playgroundFileName, PLAYGROUND_FILE_FORMAT } from './export.js';
+
+function accuracies(snapshot, context) {
+  const run = snapshot.runs[0];
+  return {
+    train: accuracy(run.trainOutputs, context.train.targets),
+    test: context.test ? accuracy(run.testOutputs, context.test.targets) : null,
+  };
+}
+
+export const PLAYGROUND_CONFIG = Object.freeze({
+  rootClass: 'actlab-playground',
+  shareName: 'playground',
+  runAboutKey: 'pg.run.about',
+  fileFormat: PLAYGROUND_FILE_FORMAT,
+  validate: validatePlaygroundState,
+  defaultState: defaultPlaygroundState,
+  presetState,
+  experimentSpec,
+  experimentKey,
+  isLarge: (state) => state.dataset.size * state.hidden.reduce((sum, units, l) => sum + units * (l === 0 ? 2 : state.hidden[l - 1]), 0) > 2e6,
+  emptyHistory: (state) => ({
+    steps: [], train: [], test: [], dead: [], saturated: [],
+    alpha: state.activation.name === 'prelu' ? state.hidden.map(() => []) : [],
+  }),
+  record(history, snapshot, context, state) {
+    const run = snapshot.runs[0];
+    history.steps.push(snapshot.step);
+    history.train.push(run.loss);
+    history.test.push(run.testLoss);
+    const diverged = run.diverged || run.loss === null; // no statistics worth drawing
+    history.dead.push(diverged ? null : deadHidden(run.layers, state).fraction);
+    history.saturated.push(diverged ? null : saturatedHidden(run.layers, state, state.dataset.size));
+    history.alpha.forEach((values, l) => values.push(run.alpha && run.alpha[l] ? run.alpha[l][0] : null));
+  },
+  view: (snapshot, history, context, state) => ({
+    snapshot, history, train: context.train, test: context.test, extent: context.extent,
+    accuracy: accuracies(snapshot, context), dead: deadHidden(snapshot.runs[0].layers, state),
+  }),
+  createSetup: createPlaygroundSetup,
+  createResults: createPlaygroundResults,
+  lossList(snapshot, state, t) {
+    const run = snapshot.runs[0];
+    return t('pg.lossList', {
+      train: run.loss === null ? t('lab.diverged.short') : number(run.loss, 3),
+      test: run.testLoss === null ? t('lab.diverged.short') : number(run.testLoss, 3),
+    });
+  },
+  exportJson: (state, snapshot, history, context) => playgroundJson(state, snapshot, history, snapshot && context ? accuracies(snapshot, context) : {}),
+  exportCsv: (state, snapshot, history) => playgroundCsv(state, history),
+  fileName: (state, snapshot, extension) => playgroundFileName(snapshot, matchingPreset(state), extension),
+});
+
+export function mountPlayground(root, options = {}) {
+  return mountExperimentWidget(root, options, PLAYGROUND_CONFIG);
+}

@@ -1,0 +1,101 @@
+// The training playground's model: presets, the experiment a state asks the engine for, and the
+// counting the page does on the engine's answers (accuracy, dead units). Pure; no DOM.
+import { validatePlaygroundState, defaultPlaygroundState, testDatasetOf } from '../../state/playground-schema.js';
+import { engineInit, engineLayer } from '../../state/lab-fields.js';
+
+export const GRID_RESOLUTION = 64;
+
+const DEAD_RELU = {
+  dataset: { kind: 'circle', size: 300, noise: 0.05, seed: 1 },
+  hidden: [8, 8, 8], activation: { name: 'relu' }, init: 'kaiming_uniform', bias: -0.3, seed: 2,
+  optimiser: 'adam', lr: 0.1, batch: 16, steps: 1500, at: 0,
+};
+const DEEP = {
+  dataset: { kind: 'circle', size: 300, noise: 0.1, seed: 1 },
+  hidden: [16, 16, 16, 16, 16, 16, 16, 16, 16, 16], activation: { name: 'sigmoid' }, init: 'xavier_uniform', bias: 0, seed: 1,
+  optimiser: 'adam', lr: 0.01, batch: 32, steps: 1000, at: 0,
+};
+const CONVERGENCE = {
+  dataset: { kind: 'gaussians', size: 300, noise: 0.5, seed: 1 },
+  hidden: [8, 8], activation: { name: 'tanh' }, init: 'xavier_uniform', bias: 0, seed: 1,
+  optimiser: 'sgd', lr: 0.1, batch: 16, steps: 800, at: 0,
+};
+
+/** The article's claims as runs; figures observed with the engine are in docs/lab.md. */
+export const PLAYGROUND_PRESETS = Object.freeze({
+  'dead-relu': DEAD_RELU,
+  'dead-leaky': { ...DEAD_RELU, activation: { name: 'leaky_relu', slope: 0.01 } },
+  'dead-prelu': { ...DEAD_RELU, activation: { name: 'prelu', alpha: 0.25 } },
+  'deep-sigmoid': DEEP,
+  'deep-relu': { ...DEEP, activation: { name: 'relu' }, init: 'kaiming_uniform' },
+  'tanh-fast': CONVERGENCE,
+  'sigmoid-slow': { ...CONVERGENCE, activation: { name: 'sigmoid' } },
+});
+
+export function presetState(name) {
+  return validatePlaygroundState(structuredClone(PLAYGROUND_PRESETS[name] || defaultPlaygroundState()));
+}
+
+/** The preset this state is (ignoring steps taken), or 'custom'. */
+export function matchingPreset(state) {
+  const key = (s) => JSON.stringify({ ...s, at: 0 });
+  for (const name of Object.keys(PLAYGROUND_PRESETS)) if (key(presetState(name)) === key(state)) return name;
+  return 'custom';
+}
+
+export function sessionSpec(state) {
+  return {
+    input_size: 2,
+    layers: [...state.hidden.map((units) => engineLayer(units, state.activation)), { units: 1, activation: 'sigmoid' }],
+    init: engineInit(state.init, state.seed, state.bias),
+    loss: 'bce',
+    optimiser: { optimiser: state.optimiser, learning_rate: state.lr },
+    shuffle_seed: state.seed,
+  };
+}
+
+/** The experiment (workers/experiment.js) for a state: one network, a test set, a grid, α. */
+export function experimentSpec(state) {
+  return {
+    dataset: { ...state.dataset },
+    testDataset: testDatasetOf(state.dataset),
+    batch: state.batch,
+    networks: [{ session: sessionSpec(state), measure: {} }],
+    grid: { resolution: GRID_RESOLUTION },
+    outputs: true,
+    alpha: state.activation.name === 'prelu',
+  };
+}
+
+export function experimentKey(state) {
+  return JSON.stringify({ ...state, steps: 0, at: 0 });
+}
+
+/** Count the points on the right side of p = 0.5 (outputs from the engine's predict). */
+export function accuracy(outputs, targets) {
+  if (!outputs || !targets || outputs.length === 0) return null;
+  let right = 0;
+  for (let k = 0; k < outputs.length; k += 1) {
+    if (!Number.isFinite(outputs[k])) return null;
+    if ((outputs[k] >= 0.5 ? 1 : 0) === targets[k][0]) right += 1;
+  }
+  return { right, total: outputs.length, fraction: right / outputs.length };
+}
+
+/** Dead hidden units (the engine's dead_units, summed over the hidden layers). */
+export function deadHidden(layers, state) {
+  const dead = layers.slice(0, state.hidden.length).reduce((sum, layer) => sum + layer.dead_units, 0);
+  const total = state.hidden.reduce((sum, units) => sum + units, 0);
+  return { dead, total, fraction: dead / total };
+}
+
+/** Saturated (point, unit) pairs over all hidden layers, as a share (counts from the engine's fractions). */
+export function saturatedHidden(layers, state, size) {
+  let saturated = 0;
+  let total = 0;
+  state.hidden.forEach((units, l) => {
+    saturated += Math.round(layers[l].saturation_fraction * units * size);
+    total += units * size;
+  });
+  return total > 0 ? saturated / total : 0;
+}

@@ -1,0 +1,163 @@
+// The playground's view of a run: the decision boundary (heatmap of the engine's outputs on a grid,
+// with the training and test points), train/test loss curves, the hidden units that are dead or
+// saturated over training, PReLU's α over training, and a per-layer table with the gradient norm
+// reaching each layer. Numbers from the engine; this file formats, counts and draws.
+import { h, uid } from '../../dom.js';
+import { createLineChart, createHeatmap } from '../../plots/index.js';
+import { percent, number, activationLabel } from '../lab/labels.js';
+import { rovingTable } from '../lab/definitions.js';
+import { GRID_RESOLUTION } from './model.js';
+
+/**
+ * createPlaygroundResults(t, definitions, state) → {element, update(view), destroy()}
+ * view: {snapshot, history, train, test, extent, accuracy: {train, test}}
+ */
+export function createPlaygroundResults(t, definitions, state) {
+  const isPrelu = state.activation.name === 'prelu';
+  const hiddenCount = state.hidden.length;
+  const layerName = (l) => (l < hiddenCount ? t('lab.layer.hidden', { n: l + 1 }) : t('lab.layer.output'));
+
+  // --- decision boundary ----------------------------------------------------------------------
+  const heatmap = createHeatmap({ label: t('pg.map.title'), maxSize: 380 });
+  const accuracyTrain = definitions.attach(h('span', { class: 'pg-number', 'data-field': 'train-accuracy', tabindex: '0' }), 'accuracy', () => t('pg.map.trainSet'));
+  const accuracyTest = definitions.attach(h('span', { class: 'pg-number', 'data-field': 'test-accuracy', tabindex: '0' }), 'accuracy', () => t('pg.map.testSet'));
+  const lossTrain = definitions.attach(h('span', { class: 'pg-number', 'data-field': 'train-loss', tabindex: '0' }), 'loss', () => t('pg.map.trainSet'));
+  const lossTest = definitions.attach(h('span', { class: 'pg-number', 'data-field': 'test-loss', tabindex: '0' }), 'test_loss', () => t('pg.map.testSet'));
+  const deadCount = definitions.attach(h('span', { class: 'pg-number', 'data-field': 'dead', tabindex: '0' }), 'dead', () => t('lab.summary.context.dead', { name: activationLabel(state.activation, t) }));
+  const mapLegend = h('ul', { class: 'pg-map-legend' },
+    h('li', {}, h('span', { class: 'pg-key pg-key--one', 'aria-hidden': 'true' }), t('pg.map.class1')),
+    h('li', {}, h('span', { class: 'pg-key pg-key--zero', 'aria-hidden': 'true' }), t('pg.map.class0')),
+    h('li', {}, h('span', { class: 'pg-key pg-key--test', 'aria-hidden': 'true' }), t('pg.map.test')),
+    h('li', {}, h('span', { class: 'pg-key pg-key--line', 'aria-hidden': 'true' }), t('pg.map.boundary')));
+  const numbers = h('dl', { class: 'pg-numbers' },
+    h('dt', { text: t('pg.numbers.loss') }), h('dd', {}, lossTrain, h('span', { class: 'pg-sep', text: ' / ' }), lossTest),
+    h('dt', { text: t('pg.numbers.accuracy') }), h('dd', {}, accuracyTrain, h('span', { class: 'pg-sep', text: ' / ' }), accuracyTest),
+    h('dt', { text: t('pg.numbers.dead') }), h('dd', {}, deadCount));
+  const mapPanel = h('div', { class: 'pg-map' },
+    h('h4', { class: 'panel-subtitle', text: t('pg.map.title') }),
+    heatmap.element, mapLegend, numbers);
+
+  // --- charts -----------------------------------------------------------------------------------
+  const lossChart = createLineChart({
+    label: t('pg.chart.loss'), xLabel: t('lab.chart.step'), yLabel: t('lab.chart.lossAxis'), log: true, height: 180,
+    series: [{ label: t('pg.chart.train') }, { label: t('pg.chart.test') }],
+  });
+  const logId = uid('log');
+  const unitsChart = createLineChart({
+    label: t('pg.chart.units'), xLabel: t('lab.chart.step'), yLabel: t('pg.chart.unitsAxis'), height: 160, yRange: [0, 1],
+    series: [{ label: t('pg.chart.dead') }, { label: t('pg.chart.saturated') }], formatY: (v) => percent(v),
+  });
+  const alphaChart = isPrelu ? createLineChart({
+    label: t('pg.chart.alpha'), xLabel: t('lab.chart.step'), yLabel: 'α', height: 160,
+    series: state.hidden.map((_, l) => ({ label: t('pg.chart.alphaLayer', { n: l + 1 }) })),
+  }) : null;
+  const gradChart = createLineChart({
+    label: t('lab.chart.grad'), xLabel: t('lab.chart.layer'), yLabel: t('lab.chart.gradAxis'), log: true, xInteger: true, height: 160,
+    series: [{ label: activationLabel(state.activation, t) }], legendValue: 'none',
+    formatX: (v) => (v === hiddenCount + 1 ? t('lab.chart.out') : String(v)),
+  });
+  const charts = h('div', { class: 'pg-charts' },
+    h('div', { class: 'lab-chart' }, lossChart.element,
+      h('span', { class: 'check-field' }, h('input', { type: 'checkbox', id: logId, checked: true, 'data-field': 'loss-log', onchange: (e) => lossChart.setLog(e.target.checked) }),
+        h('label', { for: logId, text: t('lab.chart.logScale') }))),
+    h('div', { class: 'lab-chart' }, unitsChart.element),
+    alphaChart ? h('div', { class: 'lab-chart' }, alphaChart.element) : h('p', { class: 'setup-hint pg-alpha-note', text: t('pg.chart.alphaOnly') }),
+    h('div', { class: 'lab-chart' }, gradChart.element));
+
+  // --- per-layer table ----------------------------------------------------------------------------
+  const stats = ['saturation', 'sparsity', 'dead', 'gradient_norm'];
+  const cells = [];
+  const rows = [];
+  const layerCount = hiddenCount + 1;
+  for (let l = 0; l < layerCount; l += 1) {
+    const row = stats.map((stat) => definitions.attach(h('td', { 'data-layer': String(l), 'data-col': stat }), stat, () => layerName(l)));
+    cells.push(row);
+    rows.push(h('tr', { 'data-layer': String(l) }, h('th', { scope: 'row', text: layerName(l) }),
+      h('td', { text: String(l < hiddenCount ? state.hidden[l] : 1) }), row));
+  }
+  const table = h('table', { class: 'pg-layer-table' },
+    h('caption', { text: t('pg.layers.caption') }),
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col', text: t('lab.layers.layer') }), h('th', { scope: 'col', text: t('pg.layers.units') }),
+      stats.map((stat) => h('th', { scope: 'col', text: t(`lab.layers.${stat}`) })))),
+    h('tbody', {}, rows));
+  const roving = rovingTable(table);
+
+  const diverged = h('p', { class: 'lab-diverged', role: 'status', hidden: true });
+  const element = h('section', { class: 'pg-results', 'aria-label': t('lab.results.title') },
+    h('h3', { class: 'panel-title', text: t('lab.results.title') }),
+    diverged,
+    h('div', { class: 'pg-stage' }, mapPanel, charts),
+    h('h4', { class: 'panel-subtitle', text: t('lab.layers.title') }),
+    h('p', { class: 'setup-hint', text: t('lab.layers.hint') }),
+    h('div', { class: 'table-scroll' }, table),
+    definitions.glossary);
+
+  const setCell = (cell, text, value) => {
+    if (cell.textContent !== text) cell.textContent = text;
+    cell.dataset.value = value === null || value === undefined ? '' : String(value);
+  };
+
+  function update({ snapshot, history, train, test, extent, accuracy, dead }) {
+    const run = snapshot.runs[0];
+    const isDiverged = run.diverged || run.loss === null;
+    diverged.hidden = !isDiverged;
+    diverged.textContent = isDiverged ? t('pg.diverged', { step: run.divergedAt ?? snapshot.step }) : '';
+    heatmap.draw({ values: run.grid, resolution: GRID_RESOLUTION, extent, train, test });
+    heatmap.setLabel(t('pg.map.label', {
+      train: accuracy.train ? percent(accuracy.train.fraction) : '\u2014',
+      test: accuracy.test ? percent(accuracy.test.fraction) : '\u2014',
+      low: number(extent[0], 2), high: number(extent[1], 2), step: snapshot.step,
+    }));
+    setCell(lossTrain, isDiverged ? t('lab.diverged.short') : number(run.loss, 4), run.loss);
+    setCell(lossTest, run.testLoss === null ? t('lab.diverged.short') : number(run.testLoss, 4), run.testLoss);
+    setCell(accuracyTrain, accuracy.train ? percent(accuracy.train.fraction) : '\u2014', accuracy.train ? accuracy.train.fraction : null);
+    setCell(accuracyTest, accuracy.test ? percent(accuracy.test.fraction) : '\u2014', accuracy.test ? accuracy.test.fraction : null);
+    if (isDiverged) setCell(deadCount, '\u2014', null);
+    else setCell(deadCount, t('lab.summary.deadValue', { percent: percent(dead.fraction), dead: dead.dead, total: dead.total }), dead.fraction);
+    deadCount.dataset.dead = isDiverged ? '' : String(dead.dead);
+
+    lossChart.setData(history.steps, [history.train, history.test]);
+    lossChart.setSummary(t('pg.chart.lossSummary', {
+      from: history.steps[0] ?? 0, to: snapshot.step,
+      trainFirst: number(history.train[0], 3), trainLast: number(run.loss, 3),
+      testFirst: number(history.test[0], 3), testLast: number(run.testLoss, 3),
+    }));
+    unitsChart.setData(history.steps, [history.dead, history.saturated]);
+    unitsChart.setSummary(t('pg.chart.unitsSummary', {
+      deadFirst: percent(history.dead[0]), deadLast: percent(history.dead[history.dead.length - 1]),
+      satFirst: percent(history.saturated[0]), satLast: percent(history.saturated[history.saturated.length - 1]),
+    }));
+    if (alphaChart) {
+      alphaChart.setData(history.steps, history.alpha);
+      alphaChart.setSummary(t('pg.chart.alphaSummary', {
+        list: history.alpha.map((values, l) => t('pg.chart.alphaItem', { n: l + 1, first: number(values[0], 3), last: number(values[values.length - 1], 3) })).join(t('lab.listSeparator')),
+      }));
+    }
+    gradChart.setData(Array.from({ length: layerCount }, (_, l) => l + 1), [run.layers.map((layer) => layer.gradient_norm)]);
+    gradChart.setSummary(t('pg.chart.gradSummary', { first: number(run.layers[0].gradient_norm), last: number(run.layers[layerCount - 1].gradient_norm) }));
+
+    run.layers.forEach((layer, l) => {
+      if (isDiverged) { for (const cell of cells[l]) setCell(cell, '\u2014', null); return; }
+      setCell(cells[l][0], percent(layer.saturation_fraction), layer.saturation_fraction);
+      setCell(cells[l][1], percent(layer.sparsity_fraction), layer.sparsity_fraction);
+      setCell(cells[l][2], percent(layer.dead_unit_fraction), layer.dead_unit_fraction);
+      cells[l][2].dataset.dead = String(layer.dead_units);
+      setCell(cells[l][3], number(layer.gradient_norm), layer.gradient_norm);
+    });
+    definitions.refresh();
+  }
+
+  return {
+    element,
+    heatmap,
+    update,
+    reset: () => roving.reset(),
+    destroy() {
+      heatmap.destroy();
+      lossChart.destroy();
+      unitsChart.destroy();
+      if (alphaChart) alphaChart.destroy();
+      gradChart.destroy();
+    },
+  };
+}

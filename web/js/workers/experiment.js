@@ -1,0 +1,119 @@
+// An experiment: one or more networks trained side by side on the same data (the comparison lab
+// trains one per activation; the playground trains one). Every number comes from the engine: the
+// dataset, the minibatch steps, the statistics (measure), the outputs (predict) and PReLU's α
+// (parameters). No DOM: this runs in the training worker, or on the main thread as a fallback.
+//
+// spec = {
+//   dataset: {kind, size, noise, seed},          the training set (engine dataset request)
+//   testDataset: {kind, size, noise, seed},      optional: a held-out set for the test loss
+//   batch: 16,                                   minibatch size for every network
+//   networks: [{session, measure}],              session: engine.createSession spec (input_size,
+//                                                layers, init, loss, optimiser, shuffle_seed);
+//                                                measure: options for session.measure (bins, ranges)
+//   grid: {resolution: 64},                      optional: outputs on a grid (decision boundary)
+//   outputs: true,                               optional: outputs on the training and test points
+//   alpha: true,                                 optional: report PReLU α (from parameters())
+// }
+import { dataExtent, gridPoints } from '../plots/grid.js';
+
+function flat(rows, width) {
+  const values = new Float64Array(rows.length * width);
+  rows.forEach((row, r) => { for (let i = 0; i < width; i += 1) values[r * width + i] = row[i]; });
+  return values;
+}
+
+function isFiniteNumber(value) { return typeof value === 'number' && Number.isFinite(value); }
+
+/** Every PReLU α of a network, layer by layer (one number per shared α, one per unit otherwise). */
+function alphaOf(parameters) {
+  return parameters.layers.map((layer) => (Array.isArray(layer.alpha) ? layer.alpha.slice() : null));
+}
+
+/**
+ * openExperiment(engine, spec) → {train, test, extent, step(), advance(steps), snapshot(), close()}
+ * Throws the engine's Error for a bad spec (e.g. a network too large for memory).
+ */
+export function openExperiment(engine, spec) {
+  const train = engine.evaluate({ dataset: spec.dataset }).dataset;
+  const test = spec.testDataset ? engine.evaluate({ dataset: spec.testDataset }).dataset : null;
+  const inputSize = 2;
+  const trainInputs = flat(train.inputs, inputSize);
+  const trainTargets = flat(train.targets, 1);
+  const testInputs = test ? flat(test.inputs, inputSize) : null;
+  const testTargets = test ? flat(test.targets, 1) : null;
+  const extent = dataExtent(test ? train.inputs.concat(test.inputs) : train.inputs);
+  const grid = spec.grid ? gridPoints(spec.grid.resolution, extent) : null;
+
+  const runs = [];
+  try {
+    for (const network of spec.networks) {
+      const session = engine.createSession(network.session);
+      runs.push({ session, measure: network.measure || {}, diverged: false, divergedAt: null });
+      session.setTrainingData(trainInputs, trainTargets);
+    }
+  } catch (error) {
+    for (const run of runs) run.session.delete();
+    throw error;
+  }
+  let step = 0;
+
+  /** Train every live network for `steps` minibatch steps; a non-finite loss marks it diverged. */
+  function advance(steps) {
+    const count = Math.max(0, Math.floor(steps));
+    if (count === 0) return step;
+    for (const run of runs) {
+      if (run.diverged) continue;
+      const loss = run.session.train(count, spec.batch);
+      if (!isFiniteNumber(loss)) { run.diverged = true; run.divergedAt = step + count; }
+    }
+    step += count;
+    return step;
+  }
+
+  /** The statistics of every network now, as plain data (structured-clone friendly). */
+  function snapshot() {
+    const started = Date.now();
+    const results = runs.map((run) => {
+      const measured = run.session.measure(trainInputs, trainTargets, run.measure);
+      const result = {
+        loss: isFiniteNumber(measured.loss) ? measured.loss : null,
+        layers: measured.layers,
+        diverged: run.diverged,
+        divergedAt: run.divergedAt,
+      };
+      if (result.loss === null && !run.diverged) { run.diverged = true; run.divergedAt = step; result.diverged = true; result.divergedAt = step; }
+      if (testInputs) {
+        const loss = run.session.measure(testInputs, testTargets, {}).loss;
+        result.testLoss = isFiniteNumber(loss) ? loss : null;
+      }
+      if (grid) result.grid = run.session.predict(grid);
+      if (spec.outputs) {
+        result.trainOutputs = run.session.predict(trainInputs);
+        if (testInputs) result.testOutputs = run.session.predict(testInputs);
+      }
+      if (spec.alpha) result.alpha = alphaOf(run.session.parameters());
+      return result;
+    });
+    return { step, runs: results, measureMs: Date.now() - started };
+  }
+
+  return {
+    train,
+    test,
+    extent,
+    gridResolution: spec.grid ? spec.grid.resolution : 0,
+    step: () => step,
+    advance,
+    snapshot,
+    close() { for (const run of runs) run.session.delete(); runs.length = 0; },
+  };
+}
+
+/** The typed arrays inside a snapshot, for postMessage's transfer list. */
+export function transferables(snapshot) {
+  const list = [];
+  for (const run of snapshot.runs) {
+    for (const key of ['grid', 'trainOutputs', 'testOutputs']) if (run[key]) list.push(run[key].buffer);
+  }
+  return list;
+}

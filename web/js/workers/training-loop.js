@@ -1,0 +1,188 @@
+// The animation loop around a runner (runner.js): train a few steps, hand the snapshot to the
+// widget, wait for the next animation frame, repeat; pause, resume, one step at a time.
+//
+// Steps per update grow with the step count (about 5 % of the steps so far, at least 1), so the
+// first steps, where a dying ReLU network loses its units, play out one batch per frame and a long
+// run still finishes in a few seconds; and each update's training is capped by a time budget so
+// frames keep coming on a slow machine or for a big network. The engine's results do not depend on
+// how the steps are split into calls.
+const GROWTH = 0.05;
+
+function nextFrame() {
+  return new Promise((resolve) => {
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => resolve());
+    else setTimeout(resolve, 16);
+  });
+}
+
+/**
+ * createTrainingLoop({runner, onOpen(opened), onSnapshot(snapshot), onStatus(status)}) → loop
+ *   loop.open(spec, {at})  opens the experiment and, if at > 0, trains to `at` (status 'restoring')
+ *   loop.play(target)      trains (animated) until `target` steps; loop.pause(); loop.stepOnce()
+ *   loop.status()          {phase, step, target, playing}; phase: idle | training | pausing | restoring | error
+ * onSnapshot gets every snapshot ({step, runs}); onStatus every change of phase or step.
+ */
+export function createTrainingLoop({ runner, onOpen, onSnapshot, onStatus, budgetMs }) {
+  const budget = budgetMs || (runner.kind === 'worker' ? 30 : 12);
+  let generation = 0;
+  let step = 0;
+  let target = 0;
+  let playing = false;
+  let run = 0; // each play() is one run; pause() ends it, so two loops never overlap
+  let phase = 'idle';
+  let msPerStep = 0;
+  let busy = null; // the promise of the request in flight
+  let error = null;
+
+  const status = () => ({ phase, step, target, playing, error });
+  const report = () => { if (onStatus) onStatus(status()); };
+
+  function chunkFor(remaining, { restoring = false } = {}) {
+    // Restoring a shared run follows the same schedule, so its curves look like the original's.
+    const byGrowth = Math.max(1, Math.ceil(step * GROWTH));
+    const limit = restoring ? budget * 4 : budget;
+    const byTime = msPerStep > 0 ? Math.max(1, Math.floor(limit / msPerStep)) : (restoring ? 50 : 1);
+    return Math.max(1, Math.min(remaining, byGrowth, byTime));
+  }
+
+  /** Ask the runner for `steps` more steps; resolves to its result (not yet applied). */
+  function request(steps) {
+    busy = runner.advance(steps);
+    const pending = busy;
+    return { steps, result: pending.finally(() => { if (busy === pending) busy = null; }) };
+  }
+
+  /** Apply a finished request: step count, timing, and the snapshot for the widget. */
+  function accept({ steps }, result) {
+    if (steps > 0 && result.trainMs >= 0) {
+      const perStep = Math.max(0.001, result.trainMs / steps);
+      msPerStep = msPerStep > 0 ? 0.7 * msPerStep + 0.3 * perStep : perStep;
+    }
+    step = result.snapshot.step;
+  }
+
+  async function advance(steps, gen) {
+    const pending = request(steps);
+    const result = await pending.result;
+    if (gen !== generation) return false;
+    accept(pending, result);
+    onSnapshot(result.snapshot);
+    return true;
+  }
+
+  function fail(caught, gen) {
+    if (gen !== generation) return;
+    playing = false;
+    phase = 'error';
+    error = caught;
+    report();
+  }
+
+  async function waitIdle() {
+    if (busy) { try { await busy; } catch { /* reported by its caller */ } }
+  }
+
+  return {
+    status,
+    /** Open a new experiment (cancels whatever ran before). Resolves when it is ready. */
+    async open(spec, { at = 0 } = {}) {
+      generation += 1;
+      const gen = generation;
+      playing = false;
+      error = null;
+      await waitIdle();
+      if (gen !== generation) return false;
+      phase = at > 0 ? 'restoring' : 'idle';
+      step = 0;
+      target = at;
+      msPerStep = 0;
+      report();
+      try {
+        busy = runner.open(spec);
+        const opened = await busy;
+        busy = null;
+        if (gen !== generation) return false;
+        if (onOpen) onOpen(opened);
+        step = opened.snapshot.step;
+        onSnapshot(opened.snapshot);
+        while (step < at) {
+          if (!(await advance(chunkFor(at - step, { restoring: true }), gen))) return false;
+          report();
+          await nextFrame();
+          if (gen !== generation) return false;
+        }
+        phase = 'idle';
+        report();
+        return true;
+      } catch (caught) {
+        busy = null;
+        fail(caught, gen);
+        return false;
+      }
+    },
+    /** Train until `until` steps, one update per animation frame. */
+    async play(until) {
+      if (playing || phase === 'error' || phase === 'restoring' || phase === 'pausing') return;
+      const gen = generation;
+      target = until;
+      if (step >= target) return;
+      run += 1;
+      const myRun = run;
+      playing = true;
+      phase = 'training';
+      report();
+      try {
+        await waitIdle();
+        if (gen !== generation || run !== myRun) return;
+        // Pipelined: the next request is sent before this snapshot is drawn, so the worker trains
+        // while the page draws and waits for the next frame. A request in flight when the learner
+        // pauses still lands (its steps were taken) and is shown.
+        let pending = request(chunkFor(target - step));
+        while (pending) {
+          const result = await pending.result;
+          if (gen !== generation) return;
+          accept(pending, result);
+          pending = run === myRun && playing && step < target ? request(chunkFor(target - step)) : null;
+          onSnapshot(result.snapshot);
+          report();
+          if (pending) await nextFrame();
+        }
+      } catch (caught) {
+        fail(caught, gen);
+        return;
+      }
+      if (gen !== generation) return;
+      if (run !== myRun) {
+        // Paused: the request that was in flight has landed; now the run has really stopped.
+        if (!playing && phase === 'pausing') { phase = 'idle'; report(); }
+        return;
+      }
+      playing = false;
+      phase = 'idle';
+      report();
+    },
+    /** Stop after the request in flight (phase 'pausing' until it has landed, then 'idle'). */
+    pause() {
+      if (!playing) return;
+      run += 1;
+      playing = false;
+      phase = busy ? 'pausing' : 'idle';
+      report();
+    },
+    /** One minibatch step (paused). */
+    async stepOnce() {
+      if (playing || phase === 'error' || phase === 'restoring' || phase === 'pausing') return;
+      const gen = generation;
+      try {
+        await waitIdle();
+        if (gen !== generation || playing) return;
+        await advance(1, gen);
+        report();
+      } catch (caught) {
+        fail(caught, gen);
+      }
+    },
+    /** Forget the current experiment's loop (the runner stays). */
+    cancel() { generation += 1; run += 1; playing = false; },
+  };
+}
