@@ -49,6 +49,45 @@ double local_derivative(const Activation& f, double z, double a, double prelu_al
     return 1.0;
 }
 
+namespace {
+// out[k] = g(in[k]): one loop per activation, which the compiler can keep tight (or vectorise).
+template <typename Function>
+void each(const double* in, double* out, std::size_t n, Function g) {
+    for (std::size_t k = 0; k < n; ++k) out[k] = g(in[k]);
+}
+double prelu_alpha_at(const double* alpha, std::size_t step, std::size_t k) {
+    return alpha == nullptr ? prelu::default_alpha : alpha[k * step];
+}
+}  // namespace
+
+void activate(const Activation& f, const double* z, double* a, std::size_t n, const double* alpha,
+              std::size_t alpha_step) {
+    switch (f.kind) {
+        case ActivationKind::identity: return each(z, a, n, identity::value);
+        case ActivationKind::sigmoid: return each(z, a, n, sigmoid::value);
+        case ActivationKind::tanh: return each(z, a, n, tanh_activation::value);
+        case ActivationKind::relu: return each(z, a, n, relu::value);
+        case ActivationKind::leaky_relu: return each(z, a, n, [&](double v) { return leaky_relu::value(v, f.slope); });
+        default:  // the rest one value at a time: their cost is in the function itself
+            for (std::size_t k = 0; k < n; ++k) a[k] = activate(f, z[k], prelu_alpha_at(alpha, alpha_step, k));
+    }
+}
+
+void local_derivative(const Activation& f, const double* z, const double* a, double* d, std::size_t n,
+                      const double* alpha, std::size_t alpha_step) {
+    switch (f.kind) {
+        // Sigmoid and tanh read the derivative off the activation, the others off the pre-activation.
+        case ActivationKind::sigmoid: return each(a, d, n, [](double v) { return sigmoid::derivative(0.0, v); });
+        case ActivationKind::tanh: return each(a, d, n, [](double v) { return tanh_activation::derivative(0.0, v); });
+        case ActivationKind::relu: return each(z, d, n, [](double v) { return relu::derivative(v, 0.0); });
+        case ActivationKind::leaky_relu:
+            return each(z, d, n, [&](double v) { return leaky_relu::derivative(v, f.slope); });
+        default:
+            for (std::size_t k = 0; k < n; ++k)
+                d[k] = local_derivative(f, z[k], a[k], prelu_alpha_at(alpha, alpha_step, k));
+    }
+}
+
 double peak_derivative(const Activation& f, double prelu_alpha) {
     switch (f.kind) {
         case ActivationKind::sigmoid: return sigmoid::peak_derivative;

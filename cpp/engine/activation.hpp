@@ -1,6 +1,7 @@
 #pragma once
 // An activation f turns a neuron's pre-activation z into its activation a = f(z).
 // Backpropagation needs one more thing from it: the local derivative f'(z).
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -23,6 +24,16 @@ double activate(const Activation& activation, double pre_activation, double prel
 // f'(z). Sigmoid and tanh read it off the activation a = f(z), as PyTorch's backward does.
 double local_derivative(const Activation& activation, double pre_activation, double activation_value,
                         double prelu_alpha = 0.25);
+
+// The same for n pre-activations of one layer at once (a row of a batch): the choice of function
+// is made once per row instead of once per value, so the common activations run as plain loops.
+// PReLU reads its α for value k at prelu_alpha[k · alpha_step]: step 1 for one α per unit, 0 for
+// a shared α (prelu_alpha may be null for every other activation).
+void activate(const Activation& activation, const double* pre_activations, double* activations, std::size_t n,
+              const double* prelu_alpha = nullptr, std::size_t alpha_step = 0);
+void local_derivative(const Activation& activation, const double* pre_activations, const double* activations,
+                      double* derivatives, std::size_t n, const double* prelu_alpha = nullptr,
+                      std::size_t alpha_step = 0);
 
 // sup |f'(z)|: the scale for "nearly zero derivative" in the saturation statistic.
 double peak_derivative(const Activation& activation, double prelu_alpha = 0.25);

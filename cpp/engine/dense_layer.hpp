@@ -36,6 +36,7 @@ struct DenseLayer {
 struct LayerForward {
     Matrix pre_activations;  // z
     Matrix activations;      // a = f(z)
+    Matrix weights_transposed;  // scratch: Wᵀ (fan_in × units), kept so training steps reuse its memory
 };
 
 // Gradients of the loss L for one layer.

@@ -102,6 +102,11 @@ export default async function createActLab(options = {}) {
       },
       /** Runs `steps` minibatch steps inside the engine; returns the last minibatch's loss. */
       train(steps = 1, batchSize = 32) {
+        // Embind would wrap −1 to 4294967295 and truncate 1.5: refuse them here, by name.
+        if (!Number.isInteger(steps) || steps < 0) throw new Error(`steps: expected a whole number ≥ 0, got ${steps}`);
+        if (!Number.isInteger(batchSize) || batchSize < 1) {
+          throw new Error(`batch_size: expected a whole number ≥ 1, got ${batchSize}`);
+        }
         return check(live().train(steps, batchSize));
       },
       /** Loss and per-layer statistics (and histograms when options.bins is set) on a batch. */

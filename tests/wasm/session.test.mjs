@@ -1,0 +1,83 @@
+// Training sessions (engine.createSession): the same numbers as one-shot requests, Errors for bad
+// calls, and no memory kept once a session is deleted.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+
+import { compareResponses, loadEngine } from './helpers.mjs';
+
+const network = {
+  input_size: 2,
+  layers: [{ units: 3, activation: 'prelu', alpha_mode: 'per_unit' }, { units: 1, activation: 'sigmoid' }],
+  weights: [[[0.1, -0.2], [0.3, 0.4], [-0.5, 0.6]], [[0.7, -0.8, 0.9]]],
+  biases: [[0.01, 0.02, 0.03], [0.04]],
+  loss: 'bce',
+};
+const inputs = [[0.5, -1], [1.5, 2], [-0.7, 0.2], [0.1, 0.3]];
+const targets = [[1], [0], [1], [0]];
+
+for (const optimiser of ['sgd', 'adam']) {
+  test(`${optimiser}: full-batch session training equals a request's update`, async () => {
+    const engine = await loadEngine();
+    const session = engine.createSession({ ...network, optimiser: { optimiser, learning_rate: 0.1 }, shuffle_seed: 5 });
+    try {
+      session.setTrainingData(inputs, targets);
+      const loss = session.train(4, inputs.length);
+      const { update } = engine.evaluate({ ...network, inputs, targets, update: { optimiser, learning_rate: 0.1, steps: 4 } });
+      const { steps_taken, layers } = session.parameters();
+      assert.equal(steps_taken, 4);
+      // Shuffling a full batch only reorders a sum: allow rounding, nothing more.
+      compareResponses(layers, update.layers, { tolerance: 1e-12 });
+      compareResponses(loss, update.losses[3], { tolerance: 1e-12 });
+
+      const trained = engine.evaluate({ ...network, weights: layers.map((l) => l.weights), biases: layers.map((l) => l.biases),
+        layers: network.layers.map((l, k) => (layers[k].alpha ? { ...l, alpha: layers[k].alpha } : l)), inputs, targets });
+      compareResponses(Array.from(session.predict(inputs)), trained.outputs.flat(), { tolerance: 1e-12 });
+      compareResponses(session.measure(new Float64Array(inputs.flat()), new Float64Array(targets.flat())).loss, trained.loss,
+        { tolerance: 1e-12 });
+    } finally {
+      session.delete();
+    }
+  });
+}
+
+test('bad session calls throw Errors naming the problem', async () => {
+  const engine = await loadEngine();
+  assert.throws(() => engine.createSession({ ...network, loss: 'hinge' }), /^Error: loss: .*"hinge"/);
+  assert.throws(() => engine.createSession({ ...network, layers: [] }), /^Error: spec: /);
+  assert.throws(() => engine.createSession({ ...network, optimiser: { optimiser: 'sgd', learning_rate: NaN } }), /learning_rate: .*"NaN"/);
+  const session = engine.createSession({ ...network, optimiser: { optimiser: 'sgd', learning_rate: 0.1 } });
+  session.setTrainingData(inputs, targets);
+  assert.throws(() => session.setTrainingData([[1, 2, 3]], [[1]]), /^Error: inputs\[0\]: /);
+  assert.throws(() => session.setTrainingData(inputs, [[1]]), /^Error: targets: /);
+  assert.throws(() => session.train(1, 0), /^Error: batch_size: /);
+  assert.throws(() => session.train(10_001, 2), /^Error: steps: /);
+  assert.throws(() => session.predict(new Float64Array(3)), /^Error: inputs: /);
+  assert.ok(Number.isFinite(session.train(2, 2)), 'the session still trains after the errors');
+  session.delete();
+  assert.throws(() => session.train(1, 2), /^Error: session: already deleted/);
+});
+
+test('1,000 sessions (created, trained, measured, deleted; some failing) do not grow the heap', async () => {
+  const engine = await loadEngine();
+  const cycle = (k) => {
+    const session = engine.createSession({ ...network, optimiser: { optimiser: 'momentum', learning_rate: 0.05 }, shuffle_seed: k });
+    try {
+      session.setTrainingData(inputs, targets);
+      session.train(5, 2);
+      session.measure(inputs, targets);
+      session.predict(inputs);
+      session.parameters();
+      if (k % 10 === 9) assert.throws(() => session.train(1, 0), Error);
+    } finally {
+      session.delete();
+    }
+    if (k % 10 === 5) assert.throws(() => engine.createSession({ ...network, loss: 'hinge' }), Error);
+  };
+  for (let k = 0; k < 100; k++) cycle(k); // warm-up
+  const warm = { memory: engine.heapBytes(), top: engine.heapTop() };
+  for (let k = 100; k < 1000; k++) cycle(k);
+  const final = { memory: engine.heapBytes(), top: engine.heapTop() };
+  console.log(`sessions: wasm memory ${warm.memory} B → ${final.memory} B, malloc heap top ${warm.top} B → ${final.top} B over 900 sessions`);
+  assert.equal(final.memory, warm.memory);
+  assert.ok(final.top <= warm.top, `the malloc heap top rose by ${final.top - warm.top} bytes`);
+});
