@@ -27,8 +27,8 @@ target_link_options(actlab_wasm PRIVATE
 # Size versus speed (measured in bench/README.md): the engine stays at the build type's -O3, where
 # its loops are vectorised (-Oz there makes training about 4x slower; -Oz on some engine files
 # slows the others too, through the shared copies of inline functions); the JSON protocol and the
-# bindings, most of the bytes, are compiled for size. The link keeps -O3: wasm-opt at -Os/-Oz
-# saves a few KB gzip but makes the vectorised loops about 2x slower.
+# bindings, most of the bytes, are compiled for size. The link keeps -O3: wasm-opt at -Oz would
+# save 6 KB gzip, but it changed last bits of results, so native/wasm parity would no longer hold.
 option(ACTLAB_WASM_SIZE "Compile the JSON protocol and the bindings with -Oz" ON)
 if(ACTLAB_WASM_SIZE AND CMAKE_BUILD_TYPE STREQUAL "Release")
   target_compile_options(actlab_protocol PRIVATE -Oz)
