@@ -16,6 +16,8 @@
 // }
 import { dataExtent, gridPoints } from '../plots/grid.js';
 
+const MAX_STEPS_PER_CALL = 10000;  // the engine's limit for one train() call (docs/js-api.md)
+
 function flat(rows, width) {
   const values = new Float64Array(rows.length * width);
   rows.forEach((row, r) => { for (let i = 0; i < width; i += 1) values[r * width + i] = row[i]; });
@@ -62,9 +64,11 @@ export function openExperiment(engine, spec) {
     const count = Math.max(0, Math.floor(steps));
     if (count === 0) return step;
     for (const run of runs) {
-      if (run.diverged) continue;
-      const loss = run.session.train(count, spec.batch);
-      if (!isFiniteNumber(loss)) { run.diverged = true; run.divergedAt = step + count; }
+      // The engine takes at most MAX_STEPS_PER_CALL steps per call (a bound on one request's work).
+      for (let done = 0; done < count && !run.diverged; done += MAX_STEPS_PER_CALL) {
+        const loss = run.session.train(Math.min(MAX_STEPS_PER_CALL, count - done), spec.batch);
+        if (!isFiniteNumber(loss)) { run.diverged = true; run.divergedAt = step + count; }
+      }
     }
     step += count;
     return step;
