@@ -75,7 +75,9 @@ test('hostile or malformed hashes are rejected with a reason', () => {
     [`#stepper?${base}&zz=1`]: 'unknown-key',
     [`#stepper?${base}&constructor=1`]: 'unknown-key',
     [`#stepper?${base}&__proto__=1`]: 'unknown-key',
-    '#stepper?h=1&act=sigmoid,sigmoid&x=1.5&t=1': 'missing',
+    // Issue 9: a key left out takes the default example's value (this was 'missing').
+    '#stepper?h=1&act=sigmoid,sigmoid&x=1.5&t=1': null,
+    '#stepper?in=1&h=1&act=sigmoid,sigmoid&x=1&t=1&b=0;0': 'missing',
     [`#stepper?${'a'.repeat(MAX_HASH_LENGTH + 10)}`]: 'too-long',
     '#stepper?in=999&act=sigmoid&x=1&t=1': 'range',
     '#stepper?in=1.5&act=sigmoid&x=1&t=1': 'integer',

@@ -3,8 +3,8 @@
 import { h } from './dom.js';
 import { LANGUAGES, preferredLang, rememberLang, translatorFor } from './i18n.js';
 import { loadEngine, engineErrorMessage } from './engine-loader.js';
-import { parseHash, formatHash, HashError } from './state/hash.js';
-import { invalidStateMessage } from './state/messages.js';
+import { parseHashParts, formatHashParts, HashError } from './state/hash.js';
+import { linkMessage } from './state/messages.js';
 import { sections } from './sections/index.js';
 import { warmOfflineCache } from './offline.js';
 
@@ -38,32 +38,112 @@ async function main() {
   function removeNotice(notice) { notice.remove(); noticeTexts.delete(notice); }
 
   // --- the URL hash -------------------------------------------------------------------------
-  let initial = { section: null, state: null };
-  function readHash() {
-    const parsed = parseHash(window.location.hash, ids, ['main']);
-    if (parsed.kind !== 'state') return { section: parsed.kind === 'anchor' ? parsed.section : null, state: null };
-    const section = sections.find((candidate) => candidate.id === parsed.section);
-    if (!section.hash) throw new HashError('section');
-    return { section: section.id, state: section.hash.decode(parsed.params) };
-  }
-  function rejectHash(error) {
-    showNotice('invalid', (tr) => invalidStateMessage(error, tr));
-    history.replaceState(null, '', window.location.pathname + window.location.search);
-  }
-  try {
-    initial = readHash();
-  } catch (error) {
-    rejectHash(error);
+  // The hash holds every widget the reader has changed: "#a?…/b?…", one part per section, the
+  // section touched last first (that is where a link points and where a reload scrolls). A widget
+  // back at its defaults drops out. `linked` maps section id → its entries, in the link's order.
+  const linked = new Map();
+  let pointsAt = null; // the section the link points at (its first part)
+  const wordingOf = (section) => (section.hash && section.hash.wording) || {};
+
+  /** The entries of a section's default state (decoding an empty part), or null if it has none. */
+  const defaultKeys = new Map();
+  function defaultEntries(section) {
+    if (!defaultKeys.has(section.id)) {
+      let text = null;
+      try { text = JSON.stringify(section.hash.encode(section.hash.decode(new Map()))); } catch { text = null; }
+      defaultKeys.set(section.id, text);
+    }
+    return defaultKeys.get(section.id);
   }
 
-  const pendingWrites = new Map();
-  function writeHash(section, state) {
-    clearTimeout(pendingWrites.get(section.id));
-    pendingWrites.set(section.id, setTimeout(() => {
+  function currentHash() {
+    const order = sections.filter((section) => linked.has(section.id)).map((section) => section.id);
+    if (pointsAt && linked.has(pointsAt)) order.unshift(...order.splice(order.indexOf(pointsAt), 1));
+    return formatHashParts(order.map((id) => [id, linked.get(id)]));
+  }
+
+  function writeCurrentHash() {
+    let hash;
+    try {
+      hash = currentHash();
+    } catch {
+      return; // a state too large for a link stays out of the URL
+    }
+    history.replaceState(null, '', hash || window.location.pathname + window.location.search);
+  }
+
+  /**
+   * Read the hash: {target, states: Map(id → state), problems: [{section, error}]}. A part that
+   * cannot be used is a problem of its own section; the other parts still apply. Throws HashError
+   * when the hash as a whole is malformed.
+   */
+  function readHash() {
+    const parsed = parseHashParts(window.location.hash, ids, ['main']);
+    const result = { target: null, states: new Map(), problems: [] };
+    if (parsed.kind === 'anchor') result.target = parsed.section;
+    if (parsed.kind !== 'state') return result;
+    result.target = parsed.section;
+    for (const part of parsed.parts) {
+      const section = sections.find((candidate) => candidate.id === part.section);
       try {
-        history.replaceState(null, '', formatHash(section.id, section.hash.encode(state)));
-      } catch { /* a state too large for a link stays out of the URL */ }
-    }, HASH_WRITE_DELAY));
+        if (!section.hash) throw new HashError('section', null, { value: section.id });
+        result.states.set(section.id, section.hash.decode(part.params));
+      } catch (error) {
+        result.problems.push({ section, error });
+      }
+    }
+    return result;
+  }
+
+  /** Remember `state` as section's part of the link (or drop it at the defaults); true if that changed it. */
+  function remember(section, state) {
+    let entries;
+    try { entries = section.hash.encode(state); } catch { return false; }
+    const text = JSON.stringify(entries);
+    if (text === defaultEntries(section)) return linked.delete(section.id);
+    if (linked.has(section.id) && JSON.stringify(linked.get(section.id)) === text) return false;
+    linked.set(section.id, entries);
+    return true;
+  }
+
+  /** Notices for a link's problems; `kept`: nothing changed (a link followed in the open page). */
+  function reportLinkProblems(problems, kept) {
+    for (const { section, error } of problems) {
+      showNotice('invalid', (tr) => linkMessage(error, tr, { section: tr(section.titleKey), kept, ...wordingOf(section) }));
+    }
+  }
+  function rejectWholeHash(error, kept) {
+    showNotice('invalid', (tr) => linkMessage(error, tr, { kept }));
+  }
+
+  let initial = { target: null, states: new Map(), problems: [] };
+  let cleanUrl = false;
+  try {
+    initial = readHash();
+    reportLinkProblems(initial.problems, false);
+    cleanUrl = initial.problems.length > 0;
+  } catch (error) {
+    rejectWholeHash(error, false);
+    cleanUrl = true;
+  }
+  for (const [id, state] of initial.states) remember(sections.find((section) => section.id === id), state);
+  pointsAt = initial.states.has(initial.target) ? initial.target : null;
+  // A part that could not be used leaves the URL (the other parts stay).
+  if (cleanUrl) writeCurrentHash();
+
+  let mounting = true;
+  let pendingWrite = null;
+  function writeHash(section, state) {
+    if (!remember(section, state)) return;
+    pointsAt = section.id;
+    clearTimeout(pendingWrite);
+    pendingWrite = setTimeout(writeCurrentHash, HASH_WRITE_DELAY);
+  }
+
+  /** A widget refused a state: at start-up it shows its defaults; later nothing changed. */
+  function rejectState(section, error) {
+    if (linked.delete(section.id)) writeCurrentHash();
+    reportLinkProblems([{ section, error }], !mounting);
   }
 
   // --- header, table of contents, sections --------------------------------------------------
@@ -95,9 +175,9 @@ async function main() {
     tocLinks.push({ link, section });
     const controller = section.mount(content, {
       t, lang,
-      initialState: initial.section === section.id ? initial.state : null,
+      initialState: initial.states.get(section.id) || null,
       onStateChange: section.hash ? (state) => writeHash(section, state) : undefined,
-      onInvalidState: (error) => rejectHash(error),
+      onInvalidState: (error) => rejectState(section, error),
     });
     mounted.push({ section, heading, controller });
   }
@@ -135,8 +215,9 @@ async function main() {
     await Promise.all(mounted.map(({ controller }) => controller.setLang && controller.setLang(code, t)));
   }
 
+  mounting = false;
   applyTexts();
-  if (initial.section) document.getElementById(initial.section).scrollIntoView({ block: 'start' });
+  if (initial.target) document.getElementById(initial.target).scrollIntoView({ block: 'start' });
 
   // --- the engine ---------------------------------------------------------------------------
   const loading = showNotice('loading', (tr) => tr('engine.loading'));
@@ -152,17 +233,25 @@ async function main() {
   document.body.dataset.ready = 'true';
   warmOfflineCache(lang);
 
-  // A link pasted into the same tab changes only the hash.
+  // A link pasted into (or followed in) the same tab changes only the hash. Its parts apply; the
+  // widgets it does not mention keep their state, and the URL is written whole again.
   window.addEventListener('hashchange', () => {
     let next;
     try {
       next = readHash();
     } catch (error) {
-      rejectHash(error);
+      rejectWholeHash(error, true);
+      writeCurrentHash();
       return;
     }
-    const target = mounted.find(({ section }) => section.id === next.section);
-    if (target && next.state && target.controller.setState) target.controller.setState(next.state);
+    reportLinkProblems(next.problems, true);
+    for (const [id, state] of next.states) {
+      const target = mounted.find(({ section }) => section.id === id);
+      if (target.controller.setState) target.controller.setState(state);
+      remember(target.section, state);
+    }
+    if (next.states.has(next.target)) pointsAt = next.target;
+    if (linked.size > 0 || next.states.size > 0 || next.problems.length > 0) writeCurrentHash();
   });
 }
 

@@ -2,9 +2,10 @@
 // an activation plot, that plot's state:
 //   #sigmoid?v=1&y=2&r=6&d=1&seed=5&dep=6&w=1&b=0
 // Parsing is as strict as the stepper's: unknown keys, bad numbers and out-of-range values are
-// rejected with a HashError naming the field, so the app shows its notice and loads the defaults.
-import { HashError } from '../state/hash.js';
-import { readNumber, readInteger, readWord, checkKeys } from '../state/codec-values.js';
+// rejected with a HashError naming the field, the value and what it allows, so the app's notice can
+// say all three; keys a link leaves out take the chapter's defaults.
+import { HashError, decoderWith } from '../state/hash.js';
+import { readNumber, readInteger, readWord, checkKeys, checkRange } from '../state/codec-values.js';
 import {
   decodeActivationPlotParams, encodeActivationPlotParams, ACTIVATION_PLOT_KEYS,
 } from '../state/activation-plot-codec.js';
@@ -12,15 +13,18 @@ import { defaultActivationPlotState, validateActivationPlotState } from '../stat
 
 const VERSION = '1';
 
+/** What a field accepts, in the form the messages name it. */
+function allowedOf(spec) {
+  if (spec.type === 'word') return { kind: 'oneOf', options: spec.words };
+  return { kind: spec.type === 'integer' ? 'integer' : 'number', min: spec.range[0], max: spec.range[1] };
+}
+
 function checkField(spec, value, key) {
   if (spec.type === 'word') {
-    if (!spec.words.includes(value)) throw new HashError('format', key);
+    if (!spec.words.includes(value)) throw new HashError('format', key, { value, allowed: allowedOf(spec) });
     return value;
   }
-  if (typeof value !== 'number' || !Number.isFinite(value)) throw new HashError('number', key);
-  if (spec.type === 'integer' && !Number.isInteger(value)) throw new HashError('integer', key);
-  if (value < spec.range[0] || value > spec.range[1]) throw new HashError('range', key);
-  return value;
+  return checkRange(value, spec.range, key, spec.type === 'integer' ? 'integer' : 'number');
 }
 
 /**
@@ -48,13 +52,17 @@ export function chapterCodec({ fields = {}, plot = null }) {
     if (candidate === null || typeof candidate !== 'object' || Array.isArray(candidate)) throw new HashError('type', 'state');
     const allowed = [...fieldKeys, ...(plot ? ['plot'] : [])];
     for (const key of Object.keys(candidate)) {
-      if (!allowed.includes(key)) throw new HashError('unknown-key');
+      if (!allowed.includes(key)) throw new HashError('unknown-key', null, { value: key });
     }
     const state = {};
     if (plot) {
       state.plot = validateActivationPlotState(candidate.plot);
-      if (fixed.activation && state.plot.activation !== fixed.activation) throw new HashError('activation', 'act');
-      if (!fixed.activation && plot.choices && !plot.choices.includes(state.plot.activation)) throw new HashError('activation', 'act');
+      if (fixed.activation && state.plot.activation !== fixed.activation) {
+        throw new HashError('activation', 'act', { value: state.plot.activation, allowed: { kind: 'oneOf', options: [fixed.activation] } });
+      }
+      if (!fixed.activation && plot.choices && !plot.choices.includes(state.plot.activation)) {
+        throw new HashError('activation', 'act', { value: state.plot.activation, allowed: { kind: 'oneOf', options: plot.choices } });
+      }
     }
     for (const key of fieldKeys) {
       state[key] = checkField(fields[key], candidate[key] === undefined ? fields[key].default : candidate[key], key);
@@ -62,9 +70,11 @@ export function chapterCodec({ fields = {}, plot = null }) {
     return state;
   }
 
-  function decode(params) {
+  const allowedFields = Object.fromEntries(fieldKeys.map((key) => [key, allowedOf(fields[key])]));
+
+  function decodeParams(params) {
     checkKeys(params, ['v', ...fieldKeys, ...plotKeys]);
-    if (params.has('v') && params.get('v') !== VERSION) throw new HashError('version', 'v');
+    if (params.has('v') && params.get('v') !== VERSION) throw new HashError('version', 'v', { value: params.get('v') });
     const candidate = {};
     if (plot) {
       const plotParams = new Map([...params].filter(([key]) => plotKeys.includes(key)));
@@ -89,6 +99,7 @@ export function chapterCodec({ fields = {}, plot = null }) {
     }
     return validate(candidate);
   }
+  const decode = decoderWith(allowedFields, decodeParams);
 
   function encode(state) {
     const entries = [['v', VERSION]];

@@ -1,5 +1,6 @@
 // Section: "Compare activations side by side" — the comparison lab widget.
 import { h } from '../dom.js';
+import { LAB_WORDING } from '../state/lab-messages.js';
 import { texElement } from '../math.js';
 import { mountLab } from '../widgets/lab/index.js';
 import { decodeLabHash, encodeLabHash } from '../state/lab-codec.js';
@@ -20,7 +21,7 @@ const SIGMOID_BOUND = "\\sigma'(z) = \\sigma(z)\\big(1 - \\sigma(z)\\big) \\le \
 export default {
   id: 'lab',
   titleKey: 'lab.section.title',
-  hash: { decode: decodeLabHash, encode: encodeLabHash },
+  hash: { decode: decodeLabHash, encode: encodeLabHash, wording: LAB_WORDING },
   mount(container, { t, lang, initialState, onStateChange, onInvalidState }) {
     ensureStylesheets();
     const intro = h('div', { class: 'section-intro' });

@@ -1,5 +1,6 @@
 // Section: "Train a network on 2-D data" — the training playground widget.
 import { h } from '../dom.js';
+import { LAB_WORDING } from '../state/lab-messages.js';
 import { texElement } from '../math.js';
 import { mountPlayground } from '../widgets/playground/index.js';
 import { decodePlaygroundHash, encodePlaygroundHash } from '../state/playground-codec.js';
@@ -20,7 +21,7 @@ const DEAD_RELU = "z_j \\le 0 \\text{ for every } n \\;\\Rightarrow\\; \\frac{\\
 export default {
   id: 'playground',
   titleKey: 'pg.section.title',
-  hash: { decode: decodePlaygroundHash, encode: encodePlaygroundHash },
+  hash: { decode: decodePlaygroundHash, encode: encodePlaygroundHash, wording: LAB_WORDING },
   mount(container, { t, lang, initialState, onStateChange, onInvalidState }) {
     ensureStylesheets();
     const intro = h('div', { class: 'section-intro' });

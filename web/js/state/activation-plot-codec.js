@@ -14,16 +14,16 @@ export const ACTIVATION_PLOT_KEYS = Object.freeze(['v', 'act', 'p', 'y', 'r', 'd
  */
 export function decodeActivationPlotParams(params, fixed = {}) {
   checkKeys(params, ACTIVATION_PLOT_KEYS);
-  if (params.has('v') && params.get('v') !== ACTIVATION_PLOT_VERSION) throw new HashError('version', 'v');
+  if (params.has('v') && params.get('v') !== ACTIVATION_PLOT_VERSION) throw new HashError('version', 'v', { value: params.get('v') });
   let activation = fixed.activation;
   if (params.has('act')) {
     activation = readWord(params.get('act'), PLOT_ACTIVATIONS, 'act', 'activation');
-    if (fixed.activation && activation !== fixed.activation) throw new HashError('activation', 'act');
+    if (fixed.activation && activation !== fixed.activation) throw new HashError('activation', 'act', { value: activation, allowed: { kind: 'oneOf', options: [fixed.activation] } });
   }
   if (!activation) throw new HashError('missing', 'act');
   const candidate = { activation };
   if (params.has('p')) {
-    if (!PLOT_PARAMETERS[activation]) throw new HashError('format', 'p');
+    if (!PLOT_PARAMETERS[activation]) throw new HashError('format', 'p', { value: params.get('p') });
     candidate.parameter = readNumber(params.get('p'), 'p');
   }
   if (params.has('r')) candidate.range = readNumber(params.get('r'), 'r');

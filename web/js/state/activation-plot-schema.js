@@ -1,6 +1,7 @@
 // The activation-plot widget's state and the bounds on every field. The same rules hold for a URL
 // hash, an embed attribute and the state a host hands to mountActivationPlot.
 import { HashError } from './hash.js';
+import { checkRange } from './codec-values.js';
 
 export const PLOT_ACTIVATIONS = Object.freeze([
   'identity', 'sigmoid', 'tanh', 'relu', 'leaky_relu', 'prelu', 'elu', 'gelu', 'silu', 'softplus',
@@ -24,13 +25,9 @@ export const PLOT_LIMITS = Object.freeze({ range: [1, 20] });
 
 const STATE_KEYS = ['activation', 'parameter', 'point', 'range', 'derivative', 'compare'];
 
-function fail(reason, field) { throw new HashError(reason, field); }
+function fail(reason, field, details) { throw new HashError(reason, field, details); }
 
-function within(value, [low, high], field) {
-  if (typeof value !== 'number' || !Number.isFinite(value)) fail('number', field);
-  if (value < low || value > high) fail('range', field);
-  return value;
-}
+const within = checkRange;
 
 export function defaultActivationPlotState(activation = 'sigmoid') {
   const name = PLOT_ACTIVATIONS.includes(activation) ? activation : 'sigmoid';
@@ -51,9 +48,9 @@ export function defaultActivationPlotState(activation = 'sigmoid') {
 export function validateActivationPlotState(candidate) {
   if (candidate === null || typeof candidate !== 'object' || Array.isArray(candidate)) fail('type', 'state');
   for (const key of Object.keys(candidate)) {
-    if (!STATE_KEYS.includes(key)) fail('unknown-key', null);
+    if (!STATE_KEYS.includes(key)) fail('unknown-key', null, { value: key });
   }
-  if (!PLOT_ACTIVATIONS.includes(candidate.activation)) fail('activation', 'act');
+  if (!PLOT_ACTIVATIONS.includes(candidate.activation)) fail('activation', 'act', { value: candidate.activation });
   const activation = candidate.activation;
   const spec = PLOT_PARAMETERS[activation];
   let parameter = null;
@@ -67,7 +64,7 @@ export function validateActivationPlotState(candidate) {
   const point = candidate.point === undefined ? 0 : within(candidate.point, [-range, range], 'y');
   if (candidate.derivative !== undefined && typeof candidate.derivative !== 'boolean') fail('type', 'd');
   const compare = candidate.compare === undefined ? 'none' : candidate.compare;
-  if (!PLOT_COMPARISONS.includes(compare)) fail('format', 'cmp');
+  if (!PLOT_COMPARISONS.includes(compare)) fail('format', 'cmp', { value: compare, allowed: { kind: 'oneOf', options: PLOT_COMPARISONS } });
   if (compare !== 'none' && activation !== 'tanh') fail('format', 'cmp');
   return { activation, parameter, point, range, derivative: candidate.derivative !== false, compare };
 }

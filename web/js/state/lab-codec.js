@@ -3,23 +3,33 @@
 //        &act=sigmoid,tanh,relu&opt=adam&lr=0.01&batch=32&steps=500&at=0
 // Missing keys take the defaults; unknown or repeated keys, bad numbers and values out of range are
 // rejected (HashError) before anything is computed.
-import { HashError } from './hash.js';
+import { HashError, decoderWith } from './hash.js';
 import { validateLabState, LAB_DEFAULTS, LAB_LIMITS } from './lab-schema.js';
 import {
-  activationToken, parseActivation, parseInteger, sharedEntries, trainingEntries, decodeShared,
+  activationToken, parseActivation, parseInteger, sharedEntries, trainingEntries, decodeShared, FIELD_ALLOWED,
 } from './lab-fields.js';
 
 export const LAB_CODEC_VERSION = '1';
 const KEYS = ['v', 'data', 'n', 'noise', 'dseed', 'depth', 'width', 'init', 'bias', 'seed', 'act', 'opt', 'lr', 'batch', 'steps', 'at'];
+const ALLOWED = Object.freeze({
+  ...FIELD_ALLOWED,
+  depth: { kind: 'integer', min: LAB_LIMITS.depth[0], max: LAB_LIMITS.depth[1] },
+  width: { kind: 'integer', min: LAB_LIMITS.width[0], max: LAB_LIMITS.width[1] },
+  v: { kind: 'oneOf', options: [LAB_CODEC_VERSION] },
+});
 
-/** Hash parameters (a Map of strings) → a validated state. Throws HashError. */
-export function decodeLabHash(params) {
-  for (const key of params.keys()) if (!KEYS.includes(key)) throw new HashError('unknown-key');
-  if (params.has('v') && params.get('v') !== LAB_CODEC_VERSION) throw new HashError('version', 'v');
+/** Hash parameters (a Map of strings) → a validated state. Throws HashError (naming what is allowed). */
+export const decodeLabHash = decoderWith(ALLOWED, decode);
+
+function decode(params) {
+  for (const key of params.keys()) if (!KEYS.includes(key)) throw new HashError('unknown-key', null, { value: key });
+  if (params.has('v') && params.get('v') !== LAB_CODEC_VERSION) throw new HashError('version', 'v', { value: params.get('v') });
   const shared = decodeShared(params, LAB_DEFAULTS);
   const actText = params.has('act') ? params.get('act') : LAB_DEFAULTS.activations.map(activationToken).join(',');
   const tokens = actText.split(',');
-  if (tokens.length > LAB_LIMITS.activations[1]) throw new HashError('activation-count', 'act');
+  if (tokens.length > LAB_LIMITS.activations[1]) {
+    throw new HashError('activation-count', 'act', { value: actText, allowed: { kind: 'count', min: LAB_LIMITS.activations[0], max: LAB_LIMITS.activations[1] } });
+  }
   return validateLabState({
     ...shared,
     depth: parseInteger(params.has('depth') ? params.get('depth') : String(LAB_DEFAULTS.depth), 'depth'),

@@ -25,7 +25,7 @@ export const FIELD_LIMITS = Object.freeze({
 export const DEFAULT_SLOPE = 0.01;
 export const DEFAULT_ALPHA = 0.25;
 
-export function fail(reason, field) { throw new HashError(reason, field); }
+export function fail(reason, field, details) { throw new HashError(reason, field, details); }
 
 export function plainObject(value, field) {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) fail('type', field);
@@ -33,31 +33,49 @@ export function plainObject(value, field) {
 }
 
 export function onlyKeys(candidate, keys, field) {
-  for (const key of Object.keys(candidate)) if (!keys.includes(key)) fail('unknown-key', field);
+  for (const key of Object.keys(candidate)) if (!keys.includes(key)) fail('unknown-key', field, { value: key });
 }
 
 export function integer(value, [low, high], field) {
-  if (typeof value !== 'number' || !Number.isInteger(value)) fail('integer', field);
-  if (value < low || value > high) fail('range', field);
+  const details = { value, allowed: { kind: 'integer', min: low, max: high } };
+  if (typeof value !== 'number' || !Number.isInteger(value)) fail('integer', field, details);
+  if (value < low || value > high) fail('range', field, details);
   return value;
 }
 
-export function within(value, [low, high], field) {
-  if (typeof value !== 'number' || !Number.isFinite(value)) fail('number', field);
-  if (value < low || value > high) fail('range', field);
+export function within(value, [low, high], field, kind = 'number') {
+  const details = { value, allowed: { kind, min: low, max: high } };
+  if (typeof value !== 'number' || !Number.isFinite(value)) fail('number', field, details);
+  if (value < low || value > high) fail('range', field, details);
   return value;
 }
 
 export function oneOf(value, options, reason, field) {
-  if (typeof value !== 'string' || !options.includes(value)) fail(reason, field);
+  if (typeof value !== 'string' || !options.includes(value)) fail(reason, field, { value, allowed: { kind: 'oneOf', options } });
   return value;
 }
 
 export function learningRate(value, field = 'lr') {
-  const lr = within(value, [0, FIELD_LIMITS.learningRate[1]], field);
-  if (lr <= FIELD_LIMITS.learningRate[0]) fail('range', field);
+  const lr = within(value, FIELD_LIMITS.learningRate, field, 'above');
+  if (lr <= FIELD_LIMITS.learningRate[0]) fail('range', field, { value, allowed: { kind: 'above', min: FIELD_LIMITS.learningRate[0], max: FIELD_LIMITS.learningRate[1] } });
   return lr;
 }
+
+/** What each hash key accepts, for messages about a value that could not even be read. */
+export const FIELD_ALLOWED = Object.freeze({
+  data: { kind: 'oneOf', options: DATASETS },
+  n: { kind: 'integer', min: FIELD_LIMITS.size[0], max: FIELD_LIMITS.size[1] },
+  noise: { kind: 'number', min: FIELD_LIMITS.noise[0], max: FIELD_LIMITS.noise[1] },
+  dseed: { kind: 'integer', min: FIELD_LIMITS.seed[0], max: FIELD_LIMITS.seed[1] },
+  init: { kind: 'oneOf', options: INITS },
+  bias: { kind: 'number', min: FIELD_LIMITS.bias[0], max: FIELD_LIMITS.bias[1] },
+  seed: { kind: 'integer', min: FIELD_LIMITS.seed[0], max: FIELD_LIMITS.seed[1] },
+  opt: { kind: 'oneOf', options: OPTIMISERS },
+  lr: { kind: 'above', min: FIELD_LIMITS.learningRate[0], max: FIELD_LIMITS.learningRate[1] },
+  batch: { kind: 'integer', min: FIELD_LIMITS.batch[0], max: FIELD_LIMITS.batch[1] },
+  steps: { kind: 'integer', min: FIELD_LIMITS.steps[0], max: FIELD_LIMITS.steps[1] },
+  at: { kind: 'integer', min: 0, max: FIELD_LIMITS.steps[1] },
+});
 
 /** {kind, size, noise, seed} */
 export function validateDataset(candidate) {
@@ -81,7 +99,7 @@ export function validateActivation(candidate, field = 'act') {
   } else if (name === 'prelu') {
     result.alpha = candidate.alpha === undefined ? DEFAULT_ALPHA : within(candidate.alpha, FIELD_LIMITS.alpha, field);
   }
-  for (const key of Object.keys(candidate)) if (!(key in result)) fail('unknown-key', field);
+  for (const key of Object.keys(candidate)) if (!(key in result)) fail('unknown-key', field, { value: key });
   return result;
 }
 
@@ -96,24 +114,24 @@ const NUMBER = /^-?(\d{1,20}(\.\d{0,20})?|\.\d{1,20})(e[-+]?\d{1,3})?$/i;
 const INTEGER = /^\d{1,10}$/;
 
 export function parseNumber(text, field) {
-  if (typeof text !== 'string' || !NUMBER.test(text)) fail('number', field);
+  if (typeof text !== 'string' || !NUMBER.test(text)) fail('number', field, { value: text });
   const value = Number(text);
-  if (!Number.isFinite(value)) fail('number', field);
+  if (!Number.isFinite(value)) fail('number', field, { value: text });
   return value;
 }
 
 export function parseInteger(text, field) {
-  if (typeof text !== 'string' || !INTEGER.test(text)) fail('integer', field);
+  if (typeof text !== 'string' || !INTEGER.test(text)) fail('integer', field, { value: text });
   return Number(text);
 }
 
 /** A token (see activationToken) → an activation spec (validated later). */
 export function parseActivation(token, field = 'act') {
   const [name, parameter, ...rest] = token.split(':');
-  if (rest.length > 0 || !ACTIVATIONS.includes(name)) fail('activation', field);
+  if (rest.length > 0 || !ACTIVATIONS.includes(name)) fail('activation', field, { value: token });
   if (name === 'leaky_relu') return parameter === undefined ? { name } : { name, slope: parseNumber(parameter, field) };
   if (name === 'prelu') return parameter === undefined ? { name } : { name, alpha: parseNumber(parameter, field) };
-  if (parameter !== undefined) fail('activation', field);
+  if (parameter !== undefined) fail('activation', field, { value: token });
   return { name };
 }
 
@@ -122,10 +140,10 @@ export function validateTraining(candidate, datasetSize) {
   const optimiser = oneOf(candidate.optimiser, OPTIMISERS, 'optimiser', 'opt');
   const lr = learningRate(candidate.lr);
   const batch = integer(candidate.batch, FIELD_LIMITS.batch, 'batch');
-  if (batch > datasetSize) fail('batch', 'batch');
+  if (batch > datasetSize) fail('batch', 'batch', { value: batch, allowed: { kind: 'integer', min: FIELD_LIMITS.batch[0], max: Math.min(datasetSize, FIELD_LIMITS.batch[1]) } });
   const steps = integer(candidate.steps, FIELD_LIMITS.steps, 'steps');
   const at = integer(candidate.at, [0, FIELD_LIMITS.steps[1]], 'at');
-  if (at > steps) fail('at', 'at');
+  if (at > steps) fail('at', 'at', { value: at, allowed: { kind: 'integer', min: 0, max: steps } });
   return { optimiser, lr, batch, steps, at };
 }
 

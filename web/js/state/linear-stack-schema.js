@@ -2,6 +2,7 @@
 // activation, plotted over x ∈ [−range, range]. Used for the URL hash, embed attributes and the
 // state a host hands to mountLinearStack, so all three are held to the same rules.
 import { HashError } from './hash.js';
+import { checkRange } from './codec-values.js';
 
 export const STACK_ACTIVATIONS = Object.freeze([
   'sigmoid', 'tanh', 'relu', 'leaky_relu', 'elu', 'gelu', 'silu', 'softplus',
@@ -14,12 +15,10 @@ export const STACK_LIMITS = Object.freeze({
 
 const STATE_KEYS = ['depth', 'weights', 'biases', 'active', 'activation', 'range'];
 
-function fail(reason, field) { throw new HashError(reason, field); }
+function fail(reason, field, details) { throw new HashError(reason, field, details); }
 
 function finite(value, bound, field) {
-  if (typeof value !== 'number' || !Number.isFinite(value)) fail('number', field);
-  if (Math.abs(value) > bound) fail('range', field);
-  return value;
+  return checkRange(value, [-bound, bound], field);
 }
 
 /** The article's figures 1–4: y1 = w1·x + b1, then y2 = w2·y1 + b2 (a falling line). */
@@ -31,22 +30,18 @@ export function defaultLinearStackState() {
 export function validateLinearStackState(candidate) {
   if (candidate === null || typeof candidate !== 'object' || Array.isArray(candidate)) fail('type', 'state');
   for (const key of Object.keys(candidate)) {
-    if (!STATE_KEYS.includes(key)) fail('unknown-key', null);
+    if (!STATE_KEYS.includes(key)) fail('unknown-key', null, { value: key });
   }
-  const depth = candidate.depth;
-  if (!Number.isInteger(depth)) fail('integer', 'n');
-  if (depth < STACK_LIMITS.depth[0] || depth > STACK_LIMITS.depth[1]) fail('range', 'n');
+  const depth = checkRange(candidate.depth, STACK_LIMITS.depth, 'n', 'integer');
   const list = (value, field) => {
     if (!Array.isArray(value)) fail('type', field);
-    if (value.length !== depth) fail('count', field);
+    if (value.length !== depth) fail('count', field, { value, allowed: { kind: 'length', n: depth } });
     return value.map((number) => finite(number, STACK_LIMITS.parameter, field));
   };
   const weights = list(candidate.weights, 'w');
   const biases = list(candidate.biases, 'b');
   if (typeof candidate.active !== 'boolean') fail('type', 'on');
-  if (!STACK_ACTIVATIONS.includes(candidate.activation)) fail('activation', 'act');
-  const range = candidate.range === undefined ? 3 : candidate.range;
-  if (typeof range !== 'number' || !Number.isFinite(range)) fail('number', 'r');
-  if (range < STACK_LIMITS.range[0] || range > STACK_LIMITS.range[1]) fail('range', 'r');
+  if (!STACK_ACTIVATIONS.includes(candidate.activation)) fail('activation', 'act', { value: candidate.activation });
+  const range = checkRange(candidate.range === undefined ? 3 : candidate.range, STACK_LIMITS.range, 'r');
   return { depth, weights, biases, active: candidate.active, activation: candidate.activation, range };
 }

@@ -1,8 +1,11 @@
 // Stepper state <-> hash parameters. Readable on purpose, e.g.
 //   #stepper?v=1&in=1&h=1&act=sigmoid,sigmoid&x=1.5&t=1&loss=mse&w=0.8;-0.5&b=0.1;0.2&lr=0.5&cyc=0&step=7
 // Layers are separated by ";", numbers within a layer by "," (weights row-major, rows = units).
-import { HashError } from './hash.js';
-import { validateStepperState, layerUnits, layerFanIn, ACTIVATIONS } from './stepper-schema.js';
+// Every key may be left out: it takes the default example's value (STEPPER_DEFAULTS, the article's
+// 1 → 1 → 1 sigmoid chain), or, where the link changes the network's shape, a value that fits it
+// (sigmoid in every layer, inputs of 1, initialised weights). Explicit weights need both w and b.
+import { HashError, decoderWith } from './hash.js';
+import { validateStepperState, layerUnits, layerFanIn, ACTIVATIONS, STEPPER_ALLOWED } from './stepper-schema.js';
 
 export const CODEC_VERSION = '1';
 const KEYS = ['v', 'in', 'h', 'act', 'x', 't', 'loss', 'init', 'seed', 'w', 'b', 'lr', 'cyc', 'step'];
@@ -10,15 +13,30 @@ const NUMBER = /^-?(\d{1,20}(\.\d{0,20})?|\.\d{1,20})(e[-+]?\d{1,3})?$/i;
 const INTEGER = /^\d{1,10}$/;
 const MAX_LIST = 64;
 
+/** The default example (the widget's first preset): what a key left out of a link means. */
+export const STEPPER_DEFAULTS = Object.freeze({
+  inputSize: 1,
+  hidden: Object.freeze([1]),
+  activations: Object.freeze([Object.freeze({ name: 'sigmoid' }), Object.freeze({ name: 'sigmoid' })]),
+  inputs: Object.freeze([1.5]),
+  target: 1,
+  loss: 'mse',
+  params: Object.freeze({ mode: 'explicit', weights: [[[0.8]], [[-0.5]]], biases: [[0.1], [0.2]] }),
+  lr: 0.5,
+  cycles: 0,
+  step: 0,
+});
+const DEFAULT_INIT = Object.freeze({ scheme: 'xavier_uniform', seed: 0 });
+
 function number(text, field) {
-  if (!NUMBER.test(text)) throw new HashError('number', field);
+  if (!NUMBER.test(text)) throw new HashError('number', field, { value: text });
   const value = Number(text);
-  if (!Number.isFinite(value)) throw new HashError('number', field);
+  if (!Number.isFinite(value)) throw new HashError('number', field, { value: text });
   return value;
 }
 
 function integerText(text, field) {
-  if (!INTEGER.test(text)) throw new HashError('integer', field);
+  if (!INTEGER.test(text)) throw new HashError('integer', field, { value: text });
   return Number(text);
 }
 
@@ -31,7 +49,7 @@ function numbers(text, field) {
 
 function activation(token) {
   const [name, parameter, ...rest] = token.split(':');
-  if (rest.length > 0) throw new HashError('activation', 'act');
+  if (rest.length > 0) throw new HashError('activation', 'act', { value: token });
   if (name === 'leaky_relu') {
     return parameter === undefined ? { name } : { name, slope: number(parameter, 'act') };
   }
@@ -40,7 +58,7 @@ function activation(token) {
     if (parameter !== undefined) result.alpha = number(parameter, 'act');
     return result;
   }
-  if (!ACTIVATIONS.includes(name) || parameter !== undefined) throw new HashError('activation', 'act');
+  if (!ACTIVATIONS.includes(name) || parameter !== undefined) throw new HashError('activation', 'act', { value: token });
   return { name };
 }
 
@@ -53,63 +71,76 @@ function activationToken(spec) {
 /** Split "1,2,3,4;5,6" into layers and reshape each into rows of `fanIn[l]` numbers. */
 function layersOfRows(text, units, fanIn, field) {
   const layers = text.split(';');
-  if (layers.length !== units.length) throw new HashError('count', field);
+  if (layers.length !== units.length) throw new HashError('count', field, { value: text, allowed: { kind: 'layers', min: units.length, max: units.length } });
   return layers.map((layerText, l) => {
     const flat = numbers(layerText, field);
-    if (flat.length !== units[l] * fanIn[l]) throw new HashError('count', field);
+    const n = units[l] * fanIn[l];
+    if (flat.length !== n) throw new HashError('count', field, { value: layerText, allowed: { kind: 'length', n } });
     return Array.from({ length: units[l] }, (_, j) => flat.slice(j * fanIn[l], (j + 1) * fanIn[l]));
   });
 }
 
-/** Hash parameters (a Map of strings) → a validated state. Throws HashError. */
-export function decodeStepperHash(params) {
+const sameShape = (inputSize, hidden) => inputSize === STEPPER_DEFAULTS.inputSize &&
+  hidden.length === STEPPER_DEFAULTS.hidden.length && hidden.every((units, k) => units === STEPPER_DEFAULTS.hidden[k]);
+
+/** Hash parameters (a Map of strings) → a validated state; missing keys take defaults. Throws HashError. */
+export const decodeStepperHash = decoderWith(STEPPER_ALLOWED, decode);
+
+function decode(params) {
   for (const key of params.keys()) {
-    if (!KEYS.includes(key)) throw new HashError('unknown-key');
+    if (!KEYS.includes(key)) throw new HashError('unknown-key', null, { value: key });
   }
-  for (const required of ['in', 'act', 'x', 't']) {
-    if (!params.has(required)) throw new HashError('missing', required);
-  }
-  if (params.has('v') && params.get('v') !== CODEC_VERSION) throw new HashError('version', 'v');
+  if (params.has('v') && params.get('v') !== CODEC_VERSION) throw new HashError('version', 'v', { value: params.get('v') });
   const get = (key, fallback) => (params.has(key) ? params.get(key) : fallback);
-  const inputSize = integerText(params.get('in'), 'in');
-  const hiddenText = get('h', '');
+  const inputSize = params.has('in') ? integerText(params.get('in'), 'in') : STEPPER_DEFAULTS.inputSize;
+  const hiddenText = get('h', STEPPER_DEFAULTS.hidden.join(','));
   const hidden = hiddenText === '' ? [] : hiddenText.split(',').map((part) => integerText(part, 'h'));
-  if (hidden.length > 3) throw new HashError('count', 'h');
-  const actTokens = params.get('act').split(',');
-  if (actTokens.length > 4) throw new HashError('count', 'act');
+  if (hidden.length > 3) throw new HashError('count', 'h', { value: hiddenText, allowed: { kind: 'layers', min: 0, max: 3 } });
+  const defaultShape = sameShape(inputSize, hidden);
+  const layers = hidden.length + 1;
+  const actTokens = params.has('act') ? params.get('act').split(',') : null;
+  if (actTokens && actTokens.length > 4) throw new HashError('count', 'act', { value: params.get('act'), allowed: { kind: 'length', n: layers } });
   const candidate = {
     inputSize,
     hidden,
-    activations: actTokens.map(activation),
-    inputs: numbers(params.get('x'), 'x'),
-    target: number(params.get('t'), 't'),
-    loss: get('loss', 'mse'),
-    lr: number(get('lr', '0.5'), 'lr'),
-    cycles: integerText(get('cyc', '0'), 'cyc'),
-    step: integerText(get('step', '0'), 'step'),
+    activations: actTokens ? actTokens.map(activation)
+      : (defaultShape ? structuredClone(STEPPER_DEFAULTS.activations) : Array.from({ length: layers }, () => ({ name: 'sigmoid' }))),
+    inputs: params.has('x') ? numbers(params.get('x'), 'x')
+      : (inputSize === STEPPER_DEFAULTS.inputSize ? [...STEPPER_DEFAULTS.inputs] : Array(inputSize).fill(1)),
+    target: number(get('t', String(STEPPER_DEFAULTS.target)), 't'),
+    loss: get('loss', STEPPER_DEFAULTS.loss),
+    lr: number(get('lr', String(STEPPER_DEFAULTS.lr)), 'lr'),
+    cycles: integerText(get('cyc', String(STEPPER_DEFAULTS.cycles)), 'cyc'),
+    step: integerText(get('step', String(STEPPER_DEFAULTS.step)), 'step'),
   };
   const hasExplicit = params.has('w') || params.has('b');
+  const hasInit = params.has('init') || params.has('seed');
   if (hasExplicit) {
     if (!params.has('w') || !params.has('b')) throw new HashError('missing', params.has('w') ? 'b' : 'w');
-    if (params.has('init') || params.has('seed')) throw new HashError('format', 'init');
+    if (hasInit) throw new HashError('format', 'init');
     if (inputSize < 1 || inputSize > 4 || hidden.some((u) => u < 1 || u > 6)) {
-      throw new HashError('range', inputSize < 1 || inputSize > 4 ? 'in' : 'h');
+      const field = inputSize < 1 || inputSize > 4 ? 'in' : 'h';
+      throw new HashError('range', field, { value: field === 'in' ? inputSize : hiddenText });
     }
     const shape = { inputSize, hidden };
     const units = layerUnits(shape);
     const fanIn = layerFanIn(shape);
     const biasLayers = params.get('b').split(';');
-    if (biasLayers.length !== units.length) throw new HashError('count', 'b');
+    if (biasLayers.length !== units.length) {
+      throw new HashError('count', 'b', { value: params.get('b'), allowed: { kind: 'layers', min: units.length, max: units.length } });
+    }
     candidate.params = {
       mode: 'explicit',
       weights: layersOfRows(params.get('w'), units, fanIn, 'w'),
       biases: biasLayers.map((text) => numbers(text, 'b')),
     };
+  } else if (!hasInit && defaultShape) {
+    candidate.params = structuredClone(STEPPER_DEFAULTS.params);
   } else {
     candidate.params = {
       mode: 'init',
-      scheme: get('init', 'xavier_uniform'),
-      seed: integerText(get('seed', '0'), 'seed'),
+      scheme: get('init', DEFAULT_INIT.scheme),
+      seed: integerText(get('seed', String(DEFAULT_INIT.seed)), 'seed'),
     };
   }
   return validateStepperState(candidate);

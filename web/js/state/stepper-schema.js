@@ -27,29 +27,48 @@ export const DEFAULT_ALPHA = 0.25;
 const STATE_KEYS = ['inputSize', 'hidden', 'activations', 'inputs', 'target', 'loss', 'params', 'lr',
   'cycles', 'step'];
 
-function fail(reason, field) { throw new HashError(reason, field); }
+/**
+ * What each hash key accepts (for the messages; the checks below use the same LIMITS). `act`, `w`
+ * and `b` depend on the network's shape, so their count is named where it is checked.
+ */
+export const STEPPER_ALLOWED = Object.freeze({
+  in: { kind: 'integer', min: LIMITS.inputSize[0], max: LIMITS.inputSize[1] },
+  h: { kind: 'integer', min: LIMITS.units[0], max: LIMITS.units[1] },
+  x: { kind: 'number', min: -LIMITS.inputValue, max: LIMITS.inputValue },
+  t: { kind: 'number', min: -LIMITS.inputValue, max: LIMITS.inputValue },
+  loss: { kind: 'oneOf', options: LOSSES },
+  init: { kind: 'oneOf', options: INIT_SCHEMES },
+  seed: { kind: 'integer', min: LIMITS.seed[0], max: LIMITS.seed[1] },
+  w: { kind: 'number', min: -LIMITS.parameter, max: LIMITS.parameter },
+  b: { kind: 'number', min: -LIMITS.parameter, max: LIMITS.parameter },
+  lr: { kind: 'above', min: LIMITS.learningRate[0], max: LIMITS.learningRate[1] },
+  cyc: { kind: 'integer', min: LIMITS.cycles[0], max: LIMITS.cycles[1] },
+  step: { kind: 'integer', min: LIMITS.step[0], max: LIMITS.step[1] },
+});
+
+function fail(reason, field, details) { throw new HashError(reason, field, details); }
 
 function integer(value, [low, high], field) {
-  if (!Number.isInteger(value)) fail('integer', field);
-  if (value < low || value > high) fail('range', field);
+  const details = { value, allowed: { kind: 'integer', min: low, max: high } };
+  if (!Number.isInteger(value)) fail('integer', field, details);
+  if (value < low || value > high) fail('range', field, details);
   return value;
 }
 
 function finite(value, bound, field) {
-  if (typeof value !== 'number' || !Number.isFinite(value)) fail('number', field);
-  if (Math.abs(value) > bound) fail('range', field);
-  return value;
+  return within(value, [-bound, bound], field);
 }
 
 function within(value, [low, high], field) {
-  if (typeof value !== 'number' || !Number.isFinite(value)) fail('number', field);
-  if (value < low || value > high) fail('range', field);
+  const details = { value, allowed: { kind: 'number', min: low, max: high } };
+  if (typeof value !== 'number' || !Number.isFinite(value)) fail('number', field, details);
+  if (value < low || value > high) fail('range', field, details);
   return value;
 }
 
 function list(value, length, field) {
   if (!Array.isArray(value)) fail('type', field);
-  if (length !== undefined && value.length !== length) fail('count', field);
+  if (length !== undefined && value.length !== length) fail('count', field, { value: value.length, allowed: { kind: 'length', n: length } });
   return value;
 }
 
@@ -70,7 +89,7 @@ export function layerFanIn(state) {
 function validateActivation(candidate, field) {
   plainObject(candidate, field);
   const name = candidate.name;
-  if (!ACTIVATIONS.includes(name)) fail('activation', field);
+  if (!ACTIVATIONS.includes(name)) fail('activation', field, { value: name });
   const result = { name };
   if (name === 'leaky_relu') {
     result.slope = candidate.slope === undefined ? DEFAULT_SLOPE : within(candidate.slope, LIMITS.slope, field);
@@ -80,7 +99,7 @@ function validateActivation(candidate, field) {
     result.perUnit = candidate.perUnit === true;
   }
   for (const key of Object.keys(candidate)) {
-    if (!(key in result)) fail('unknown-key', field);
+    if (!(key in result)) fail('unknown-key', field, { value: key });
   }
   return result;
 }
@@ -88,7 +107,7 @@ function validateActivation(candidate, field) {
 function validateParams(candidate, units, fanIn) {
   plainObject(candidate, 'init');
   if (candidate.mode === 'init') {
-    if (!INIT_SCHEMES.includes(candidate.scheme)) fail('scheme', 'init');
+    if (!INIT_SCHEMES.includes(candidate.scheme)) fail('scheme', 'init', { value: candidate.scheme, allowed: STEPPER_ALLOWED.init });
     return { mode: 'init', scheme: candidate.scheme, seed: integer(candidate.seed, LIMITS.seed, 'seed') };
   }
   if (candidate.mode !== 'explicit') fail('type', 'init');
@@ -105,11 +124,11 @@ function validateParams(candidate, units, fanIn) {
 export function validateStepperState(candidate) {
   plainObject(candidate, 'state');
   for (const key of Object.keys(candidate)) {
-    if (!STATE_KEYS.includes(key)) fail('unknown-key', null);
+    if (!STATE_KEYS.includes(key)) fail('unknown-key', null, { value: key });
   }
   const inputSize = integer(candidate.inputSize, LIMITS.inputSize, 'in');
   const hidden = list(candidate.hidden, undefined, 'h');
-  if (hidden.length > LIMITS.hiddenLayers[1]) fail('count', 'h');
+  if (hidden.length > LIMITS.hiddenLayers[1]) fail('count', 'h', { value: hidden, allowed: { kind: 'layers', min: LIMITS.hiddenLayers[0], max: LIMITS.hiddenLayers[1] } });
   hidden.forEach((units) => integer(units, LIMITS.units, 'h'));
   const state = { inputSize, hidden: [...hidden] };
   const units = layerUnits(state);
@@ -117,7 +136,7 @@ export function validateStepperState(candidate) {
   state.activations = list(candidate.activations, units.length, 'act')
     .map((activation) => validateActivation(activation, 'act'));
   state.inputs = list(candidate.inputs, inputSize, 'x').map((x) => finite(x, LIMITS.inputValue, 'x'));
-  if (!LOSSES.includes(candidate.loss)) fail('loss', 'loss');
+  if (!LOSSES.includes(candidate.loss)) fail('loss', 'loss', { value: candidate.loss, allowed: STEPPER_ALLOWED.loss });
   state.loss = candidate.loss;
   if (state.loss === 'bce') {
     if (state.activations[units.length - 1].name !== 'sigmoid') fail('bce', 'loss');
@@ -126,8 +145,10 @@ export function validateStepperState(candidate) {
     state.target = finite(candidate.target, LIMITS.inputValue, 't');
   }
   state.params = validateParams(candidate.params, units, fanIn);
-  const lr = finite(candidate.lr, LIMITS.learningRate[1], 'lr');
-  if (lr <= LIMITS.learningRate[0]) fail('range', 'lr');
+  const lrDetails = { value: candidate.lr, allowed: STEPPER_ALLOWED.lr };
+  if (typeof candidate.lr !== 'number' || !Number.isFinite(candidate.lr)) fail('number', 'lr', lrDetails);
+  if (candidate.lr <= LIMITS.learningRate[0] || candidate.lr > LIMITS.learningRate[1]) fail('range', 'lr', lrDetails);
+  const lr = candidate.lr;
   state.lr = lr;
   state.cycles = integer(candidate.cycles, LIMITS.cycles, 'cyc');
   state.step = integer(candidate.step, LIMITS.step, 'step');

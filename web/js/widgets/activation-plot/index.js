@@ -7,7 +7,8 @@ import { h, uid, clear } from '../../dom.js';
 import { formatNumber } from '../../format.js';
 import { translatorFor } from '../../i18n.js';
 import { loadEngine, engineErrorMessage } from '../../engine-loader.js';
-import { invalidStateMessage } from '../../state/messages.js';
+import { invalidStateMessage, fieldErrorMessage } from '../../state/messages.js';
+import { fieldErrors } from '../field-error.js';
 import { HashError } from '../../state/hash.js';
 import { mountShareButton } from '../../share.js';
 import {
@@ -89,7 +90,7 @@ export function mountActivationPlot(root, options = {}) {
       next = validateActivationPlotState(candidate);
       if (!choices.includes(next.activation)) throw new HashError('activation', 'act');
     } catch (error) {
-      return invalidStateMessage(error instanceof HashError ? error : new HashError('format'), t);
+      return fieldErrorMessage(error instanceof HashError ? error : new HashError('format'), t);
     }
     const curvesChanged = !curves || next.activation !== state.activation || next.parameter !== state.parameter ||
       next.range !== state.range || next.compare !== state.compare;
@@ -112,8 +113,7 @@ export function mountActivationPlot(root, options = {}) {
   }
 
   function showFieldError(message) {
-    ui.error.hidden = !message;
-    ui.error.textContent = message || '';
+    ui.errors.show(message);
   }
 
   // --- building the controls ----------------------------------------------------------------
@@ -187,7 +187,7 @@ export function mountActivationPlot(root, options = {}) {
     const error = h('p', { class: 'aplot-error', role: 'alert', hidden: true });
     body.append(controls, error, h('figure', { class: 'aplot-figure' }, plot.element, caption), pointRow, readout);
     if (ui && ui.plot) ui.plot.destroy();
-    ui = { plot, caption, slider, pointOutput, readout, error };
+    ui = { plot, caption, slider, pointOutput, readout, error, errors: fieldErrors(root, error, { move: false }) };
     render();
     if (focusedField) {
       const again = body.querySelector(`[data-field="${focusedField}"]`);

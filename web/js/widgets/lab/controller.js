@@ -19,7 +19,7 @@ import { h, clear } from '../../dom.js';
 import { translatorFor } from '../../i18n.js';
 import { engineErrorMessage } from '../../engine-loader.js';
 import { HashError } from '../../state/hash.js';
-import { labInvalidStateMessage, importErrorMessage } from '../../state/lab-messages.js';
+import { labInvalidStateMessage, labFieldMessage, importErrorMessage } from '../../state/lab-messages.js';
 import { parseExperimentFile } from '../../state/lab-file.js';
 import { createRunner } from '../../workers/runner.js';
 import { createTrainingLoop } from '../../workers/training-loop.js';
@@ -134,7 +134,7 @@ export function mountExperimentWidget(root, options, config) {
     try {
       next = config.validate(candidate);
     } catch (error) {
-      return labInvalidStateMessage(error instanceof HashError ? error : new HashError('format'), t);
+      return labFieldMessage(error instanceof HashError ? error : new HashError('format'), t);
     }
     const sameExperiment = config.experimentKey(next) === currentKey && loopStatus.phase !== 'error';
     if (sameExperiment && !restore) {

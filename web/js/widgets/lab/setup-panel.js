@@ -1,6 +1,7 @@
 // The lab's settings: preset, data, network, activations to compare, training. Every edit builds a
 // candidate state that the widget validates before applying; a rejected edit shows why and changes
 // nothing.
+import { fieldErrors } from '../field-error.js';
 import { h } from '../../dom.js';
 import { ACTIVATIONS, DATASETS, INITS, OPTIMISERS, FIELD_LIMITS } from '../../state/lab-fields.js';
 import { LAB_LIMITS } from '../../state/lab-schema.js';
@@ -20,10 +21,10 @@ export function createLabSetup(t, { apply, applyPreset }) {
   let builtKey = null;
   const bind = createBinder();
 
+  // A refused value's message goes next to the field the reader changed (field-error.js).
+  const errors = fieldErrors(element, error);
   function commit(candidate) {
-    const message = apply({ ...candidate, at: 0 });
-    error.hidden = !message;
-    error.textContent = message || '';
+    errors.show(apply({ ...candidate, at: 0 }));
   }
   const edit = (change) => { const next = structuredClone(state); change(next); commit(next); };
 
@@ -120,5 +121,5 @@ export function createLabSetup(t, { apply, applyPreset }) {
     }
   }
 
-  return { element, update, clearError: () => { error.hidden = true; error.textContent = ''; } };
+  return { element, update, clearError: () => errors.clear() };
 }

@@ -9,7 +9,8 @@ import { formatNumber, texNumber } from '../../format.js';
 import { renderTex } from '../../math.js';
 import { translatorFor } from '../../i18n.js';
 import { loadEngine, engineErrorMessage } from '../../engine-loader.js';
-import { invalidStateMessage } from '../../state/messages.js';
+import { invalidStateMessage, fieldErrorMessage } from '../../state/messages.js';
+import { fieldErrors } from '../field-error.js';
 import { HashError } from '../../state/hash.js';
 import { mountShareButton } from '../../share.js';
 import {
@@ -80,7 +81,7 @@ export function mountLinearStack(root, options = {}) {
     try {
       next = validateLinearStackState(candidate);
     } catch (error) {
-      return invalidStateMessage(error instanceof HashError ? error : new HashError('format'), t);
+      return fieldErrorMessage(error instanceof HashError ? error : new HashError('format'), t);
     }
     let nextResult;
     try {
@@ -97,9 +98,7 @@ export function mountLinearStack(root, options = {}) {
   }
 
   function commit(candidate) {
-    const message = apply(candidate);
-    ui.error.hidden = !message;
-    ui.error.textContent = message || '';
+    ui.errors.show(apply(candidate));
   }
 
   // --- controls -----------------------------------------------------------------------------
@@ -191,7 +190,7 @@ export function mountLinearStack(root, options = {}) {
       tableTitle,
       h('div', { class: 'lstack-table-scroll', tabindex: '0', role: 'region', 'aria-labelledby': tableTitleId }, table));
     if (ui && ui.plot) ui.plot.destroy();
-    ui = { plot, caption, formula, verdicts, table, error };
+    ui = { plot, caption, formula, verdicts, table, error, errors: fieldErrors(root, error, { move: false }) };
     render();
     if (focusedField) {
       const again = body.querySelector(`[data-field="${focusedField}"]`) || body.querySelector('[data-field="add"]');

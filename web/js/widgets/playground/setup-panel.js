@@ -1,6 +1,7 @@
 // The playground's settings: preset, data (kind, size, noise, seed), network (hidden layer sizes,
 // activation, initialiser, starting bias, seed) and training (optimiser, learning rate, batch,
 // steps). Every edit is a candidate state the widget validates before applying.
+import { fieldErrors } from '../field-error.js';
 import { h, uid } from '../../dom.js';
 import { ACTIVATIONS, DATASETS, INITS, OPTIMISERS, FIELD_LIMITS } from '../../state/lab-fields.js';
 import { PLAYGROUND_LIMITS } from '../../state/playground-schema.js';
@@ -8,11 +9,10 @@ import { numberField, selectField, createBinder } from '../lab/fields.js';
 import { defaultActivation } from '../lab/labels.js';
 import { PLAYGROUND_PRESETS, matchingPreset } from './model.js';
 
-/** "8, 8, 8" → [8, 8, 8]; anything that is not a list of whole numbers → null (the validator says why). */
+/** "8, 8, 8" → [8, 8, 8]; a part that is not a whole number stays text, so the validator names it. */
 function parseSizes(text) {
   const parts = text.split(/[\s,，]+/).filter((part) => part !== '');
-  if (parts.length === 0 || parts.some((part) => !/^\d{1,4}$/.test(part))) return null;
-  return parts.map(Number);
+  return parts.map((part) => (/^\d{1,4}$/.test(part) ? Number(part) : part));
 }
 
 /**
@@ -27,10 +27,10 @@ export function createPlaygroundSetup(t, { apply, applyPreset }) {
   let builtKey = null;
   const bind = createBinder();
 
+  // A refused value's message goes next to the field the reader changed (field-error.js).
+  const errors = fieldErrors(element, error);
   function commit(candidate) {
-    const message = apply({ ...candidate, at: 0 });
-    error.hidden = !message;
-    error.textContent = message || '';
+    errors.show(apply({ ...candidate, at: 0 }));
   }
   const edit = (change) => { const next = structuredClone(state); change(next); commit(next); };
 
@@ -63,7 +63,7 @@ export function createPlaygroundSetup(t, { apply, applyPreset }) {
       id: sizesId, type: 'text', inputmode: 'numeric', value: state.hidden.join(', '), 'data-field': 'hidden', autocomplete: 'off', spellcheck: 'false',
       onchange: (event) => {
         const parsed = parseSizes(event.target.value);
-        edit((s) => { s.hidden = parsed === null ? [NaN] : parsed; });
+        edit((s) => { s.hidden = parsed; });
       },
     });
     const spec = state.activation;
