@@ -1,8 +1,8 @@
 // Chapter 4: sigmoid (the article's §2, figures 9–14): the function and its derivative with a
 // movable point (the 0.25 maximum is the engine's peak_derivative), the same-sign gradients of
 // figure 12 counted over a dataset, and the vanishing gradient of a deep sigmoid chain next to
-// the (1/4)^depth bound.
-import { defineChapter, p, h3, tex, figure, plotFigure } from './common.js';
+// the (1/4)^depth bound. The article's slip “f 就是 σ′” is corrected in a note.
+import { defineChapter, p, h3, tex, note, figure, plotFigure } from './common.js';
 import { chapterCodec } from './state.js';
 import { mountActivationPlot } from '../widgets/activation-plot/index.js';
 import { mountSameSign } from './figures/same-sign.js';
@@ -30,6 +30,7 @@ export default defineChapter({
     tex('\\sigma(y) = \\frac{1}{1 + e^{-y}}'),
     p('sigmoid.p2'),
     tex("\\sigma'(y) = \\frac{e^{-y}}{(1 + e^{-y})^2} = \\frac{1}{1 + e^{-y}}\\cdot\\frac{e^{-y}}{1 + e^{-y}} = \\sigma(y)\\,\\bigl(1 - \\sigma(y)\\bigr) \\le \\tfrac14"),
+    note('sigmoid.correction'),
     plotFigure(mountActivationPlot, { activations: ['sigmoid'] }),
     p('sigmoid.p3'),
     h3('sigmoid.h.centred'),

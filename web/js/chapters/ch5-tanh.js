@@ -1,6 +1,7 @@
 // Chapter 5: tanh (the article's §3, figures 15–17), with the article's formula corrected: the
 // plot overlays 2σ(2y) − 1 (equal to tanh) or the article's (1 − e^(−y))/(1 + e^(−y)) (equal to
-// tanh(y/2)), both from the engine; then zero-centred, but still saturating.
+// tanh(y/2)), both from the engine; then zero-centred, but still saturating; then what a controlled
+// comparison (σ against σ − ½) can and cannot separate: centring from the 4× steeper slope.
 import { defineChapter, p, h3, tex, note, figure, plotFigure } from './common.js';
 import { chapterCodec } from './state.js';
 import { mountActivationPlot } from '../widgets/activation-plot/index.js';
@@ -31,5 +32,9 @@ export default defineChapter({
     h3('tanh.h.saturating'),
     p('tanh.p4'),
     p('tanh.p5'),
+    h3('tanh.h.controlled'),
+    p('tanh.p6'),
+    tex("\\sigma(y) - \\tfrac12 = \\tfrac12\\tanh\\!\\left(\\frac{y}{2}\\right), \\qquad \\Bigl(\\sigma - \\tfrac12\\Bigr)'(0) = \\sigma'(0) = \\tfrac14, \\qquad \\tanh'(0) = 1"),
+    p('tanh.p7'),
   ],
 });

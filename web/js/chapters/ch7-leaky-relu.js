@@ -1,7 +1,8 @@
 // Chapter 7: Leaky ReLU (Maas, Hannun & Ng 2013; the article's §5, figures 22–24): a small slope
 // on the negative side, and the dead-start network of chapter 6 recovering with it. The slope in
-// the plot is the slope the network trains with.
-import { defineChapter, playgroundPresetLink, p, tex, figure, plotFigure } from './common.js';
+// the plot is the slope the network trains with. The article calls the value 0.01y a gradient: a note
+// corrects it (the derivative is 0.01).
+import { defineChapter, playgroundPresetLink, p, tex, note, figure, plotFigure } from './common.js';
 import { chapterCodec } from './state.js';
 import { mountActivationPlot } from '../widgets/activation-plot/index.js';
 import { mountDeadStart, DEAD_START_BIAS } from './figures/dead-start.js';
@@ -23,6 +24,7 @@ export default defineChapter({
     return [
       p('leaky.p1'),
       tex("\\operatorname{L-ReLU}(y) = \\begin{cases} y, & y > 0 \\\\ 0.01\\,y, & y \\le 0 \\end{cases} \\qquad \\operatorname{L-ReLU}'(y) = \\begin{cases} 1, & y > 0 \\\\ 0.01, & y \\le 0 \\end{cases}"),
+      note('leaky.correction'),
       p('leaky.p2'),
       plotFigure(mountActivationPlot, {
         activations: ['leaky_relu'],
