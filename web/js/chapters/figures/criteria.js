@@ -20,7 +20,7 @@ function oneUnitStatistics(engine, name, xs) {
   return response.layers[0].statistics;
 }
 
-function timingSession(engine, name, units) {
+export function timingSession(engine, name, units) {
   const { activation, ...parameters } = activationOf(name);
   return engine.createSession({
     input_size: 1, layers: [{ units, activation, ...parameters }, { units: 1, activation: 'identity' }],

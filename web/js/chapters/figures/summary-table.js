@@ -1,9 +1,10 @@
 // Chapter 9: one table comparing every activation, filled by the engine from the standard
 // experiment of docs/chapters.md: the same data, network, initialisation and training for each
 // activation; only f changes. Every cell is an engine statistic, an engine loss or a time
-// measured around an engine call; JS only averages over the three hidden layers.
+// measured around an engine call; JS only averages over the three hidden layers and takes the
+// median of the timings.
 import { h } from '../../dom.js';
-import { timePerUnit } from './criteria.js';
+import { timingSession } from './criteria.js';
 import { figureFrame, engineFor, numberField, selectField, inRange, keyNumbers, whenVisible, yieldToBrowser, fmt } from './frame.js';
 
 export const SUMMARY_ACTIVATIONS = ['identity', 'sigmoid', 'tanh', 'relu', 'leaky_relu', 'prelu', 'elu', 'gelu', 'silu', 'softplus'];
@@ -18,7 +19,7 @@ export const STANDARD_EXPERIMENT = Object.freeze({
 });
 const PARAMETERS = { leaky_relu: { slope: 0.01 }, prelu: { alpha: 0.25 }, elu: { alpha: 1 }, softplus: { beta: 1 } };
 
-/** The standard experiment for one activation: {saturation, sparsity, dead, mean, flow, loss, lossAtStart, time, identityTime}. */
+/** The standard experiment for one activation: {saturation, sparsity, dead, mean, flow, loss, lossAtStart}. */
 export function standardExperiment(engine, activation, { data = 'spirals', seed = 1 } = {}) {
   const set = engine.evaluate({
     dataset: { kind: data, size: STANDARD_EXPERIMENT.size, noise: STANDARD_EXPERIMENT.noise, seed: STANDARD_EXPERIMENT.dataSeed },
@@ -42,7 +43,6 @@ export function standardExperiment(engine, activation, { data = 'spirals', seed 
     // shrinkage of the backpropagated gradient between the third and the first hidden layer.
     const first = before.layers[0].grad_pre_activation_norm;
     const third = before.layers[STANDARD_EXPERIMENT.hidden.length - 1].grad_pre_activation_norm;
-    const cost = timePerUnit(engine, activation);
     return {
       activation,
       saturation: average('saturation_fraction'),
@@ -53,11 +53,59 @@ export function standardExperiment(engine, activation, { data = 'spirals', seed 
       flow: third > 0 ? first / third : null,
       lossAtStart: before.loss,
       loss: after.loss,
-      time: cost.time,
-      identityTime: cost.identityTime,
     };
   } finally {
     session.delete();
+  }
+}
+
+/** How the time column is measured (docs/chapters.md): one pass for the whole table. */
+export const TIMING = Object.freeze({ units: 1024, rows: 128, samples: 9, minSampleMs: 4, maxCalls: 256 });
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+
+/**
+ * The time column of one table, in a single pass: a 1 → 1024 → 1 network per activation (the
+ * activation in the hidden layer), every one timed in the same rounds, interleaved and in a rotating
+ * order so that whatever else the machine does falls on all of them alike. A sample is `calls`
+ * forward passes on 128 inputs, with `calls` chosen once (from the identity network) so that a
+ * sample lasts about `minSampleMs` or more, well above the browser's timer resolution. Each activation's
+ * time is the median of its samples, in nanoseconds per element (one unit on one input); `baseline`
+ * is identity's time, the one number every ratio divides by. `pause` runs between rounds (the page
+ * yields to the browser there); it may return false to abandon the pass (the result is then null).
+ */
+export async function timeActivations(engine, activations, { pause = async () => true, ...options } = {}) {
+  const { units, rows, samples, minSampleMs, maxCalls } = { ...TIMING, ...options };
+  const names = activations.includes('identity') ? activations : ['identity', ...activations];
+  const sessions = names.map((name) => timingSession(engine, name, units));
+  try {
+    const inputs = new Float64Array(Array.from({ length: rows }, (_, k) => -3 + (6 * k) / (rows - 1)));
+    const run = (session, calls) => {
+      const start = performance.now();
+      for (let c = 0; c < calls; c += 1) session.predict(inputs);
+      return performance.now() - start;
+    };
+    for (const session of sessions) run(session, 2); // warm-up
+    // Calls per sample, from the median of five single identity calls (one slow call does not decide).
+    const single = median(Array.from({ length: 5 }, () => run(sessions[names.indexOf('identity')], 1)));
+    const calls = Math.max(1, Math.min(maxCalls, Math.ceil(minSampleMs / Math.max(single, 1e-3))));
+    const timings = names.map(() => []);
+    for (let round = 0; round < samples; round += 1) {
+      if (!(await pause())) return null;
+      for (let k = 0; k < names.length; k += 1) {
+        const index = (k + round) % names.length;
+        timings[index].push(run(sessions[index], calls));
+      }
+    }
+    const perElement = (ms) => (ms * 1e6) / (calls * units * rows);
+    const times = Object.fromEntries(names.map((name, index) => [name, perElement(median(timings[index]))]));
+    return { times, baseline: times.identity, samples, calls, units, rows };
+  } finally {
+    for (const session of sessions) session.delete();
   }
 }
 
@@ -66,12 +114,14 @@ export function mountSummaryTable(host, ctx) {
   const t = () => ctx.t;
   let engine = null;
   let rows = [];
+  let timing = null;
   let generation = 0;
   let started = false;
   let running = false;
   const progress = h('p', { class: 'chapter-progress' });
   const tableBox = h('div', { class: 'chapter-table-scroll', tabindex: '0', role: 'region' });
-  frame.content.append(progress, tableBox);
+  const timeNote = h('p', { class: 'summary-time-note' });
+  frame.content.append(progress, tableBox, timeNote);
 
   function renderControls() {
     frame.caption.textContent = t()('summary.figure.title');
@@ -98,7 +148,8 @@ export function mountSummaryTable(host, ctx) {
     renderControls();
     tableBox.setAttribute('aria-label', t()('summary.figure.title'));
     progress.textContent = !started ? t()('summary.figure.waiting')
-      : running ? t()('summary.figure.progress', { done: String(rows.length), total: String(SUMMARY_ACTIVATIONS.length) })
+      : running && !timing ? t()('summary.figure.timing')
+        : running ? t()('summary.figure.progress', { done: String(rows.length), total: String(SUMMARY_ACTIVATIONS.length) })
         : t()('summary.figure.finished', { steps: String(STANDARD_EXPERIMENT.steps) });
     const n = (v, digits = 3) => fmt(v, digits);
     const pct = (v) => `${n(100 * v)}%`;
@@ -113,7 +164,8 @@ export function mountSummaryTable(host, ctx) {
         h('td', { 'data-key': 'mean', 'data-value': String(row.mean), text: n(row.mean) }),
         h('td', { 'data-key': 'flow', 'data-value': String(row.flow), text: row.flow === null ? '—' : n(row.flow) }),
         h('td', { 'data-key': 'loss', 'data-value': String(row.loss), text: n(row.loss) }),
-        h('td', { 'data-key': 'time', 'data-value': String(row.time), text: t()('summary.timeValue', { time: n(row.time, 2), ratio: n(row.time / row.identityTime, 2) }) }))))));
+        timeCell(timing.times[row.activation]))))));
+    renderTimeNote();
     if (rows.length === 0) { frame.summary.replaceChildren(); return; }
     const best = (key, pick) => rows.reduce((a, b) => (pick(b[key], a[key]) ? b : a));
     const lowestLoss = best('loss', (a, b) => a < b);
@@ -127,6 +179,27 @@ export function mountSummaryTable(host, ctx) {
     ]));
   }
 
+  // Every ratio divides by the one identity time measured in the same pass as the row's own time.
+  function timeCell(time) {
+    return h('td', { 'data-key': 'time', 'data-value': String(time),
+      text: t()('summary.timeValue', { time: fmt(time, 2), ratio: fmt(time / timing.baseline, 2) }) });
+  }
+
+  function renderTimeNote() {
+    if (!timing) {
+      timeNote.replaceChildren();
+      delete timeNote.dataset.baseline;
+      delete timeNote.dataset.samples;
+      return;
+    }
+    timeNote.dataset.baseline = String(timing.baseline);
+    timeNote.dataset.samples = String(timing.samples);
+    timeNote.textContent = t()('summary.timeNote', {
+      baseline: fmt(timing.baseline, 2), samples: String(timing.samples), calls: String(timing.calls),
+      units: String(timing.units), rows: String(timing.rows),
+    });
+  }
+
   async function restart() {
     if (!engine) return;
     generation += 1;
@@ -134,9 +207,15 @@ export function mountSummaryTable(host, ctx) {
     started = true;
     running = true;
     rows = [];
+    timing = null;
     frame.busy();
     render();
     try {
+      const measured = await timeActivations(engine, SUMMARY_ACTIVATIONS, {
+        pause: async () => { await yieldToBrowser(); return mine === generation; },
+      });
+      if (!measured || mine !== generation) return;
+      timing = measured;
       for (const activation of SUMMARY_ACTIVATIONS) {
         await yieldToBrowser();
         if (mine !== generation) return;
