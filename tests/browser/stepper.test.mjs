@@ -5,41 +5,7 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import createActLab from '../../web/engine/actlab.js';
 import { startHarness, openPage, gotoNotebook, currentStep, cspViolations } from './helpers.mjs';
-
-// The article's figure 8, as the stepper's default preset.
-const CHAIN = { x: 1.5, w1: 0.8, b1: 0.1, w2: -0.5, b2: 0.2, t: 1 };
-const CHAIN_REQUEST = {
-  input_size: 1,
-  layers: [{ units: 1, activation: 'sigmoid' }, { units: 1, activation: 'sigmoid' }],
-  weights: [[[CHAIN.w1]], [[CHAIN.w2]]],
-  biases: [[CHAIN.b1], [CHAIN.b2]],
-  inputs: [[CHAIN.x]],
-  targets: [[CHAIN.t]],
-  loss: 'mse',
-};
-
-/** The chain rule for x → σ(w1 x + b1) → σ(w2 a1 + b2) → (a2 − t)², written out by hand. */
-function closedForm({ x, w1, b1, w2, b2, t }) {
-  const sigma = (z) => 1 / (1 + Math.exp(-z));
-  const s1 = w1 * x;
-  const z1 = s1 + b1;
-  const a1 = sigma(z1);
-  const s2 = w2 * a1;
-  const z2 = s2 + b2;
-  const a2 = sigma(z2);
-  const L = (a2 - t) ** 2;
-  const dA2 = 2 * (a2 - t);
-  const sigmaPrime2 = a2 * (1 - a2);
-  const dZ2 = dA2 * sigmaPrime2;
-  const dW2 = dZ2 * a1;
-  const dA1 = dZ2 * w2;
-  const sigmaPrime1 = a1 * (1 - a1);
-  const dZ1 = dA1 * sigmaPrime1;
-  const dW1 = dZ1 * x;
-  const dX = dZ1 * w1;
-  // One number per trace step, in the trace's order.
-  return [s1, z1, a1, s2, z2, a2, L, dA2, dZ2, dZ2, dW2, dA1, dZ1, dZ1, dW1, dX];
-}
+import { CHAIN, CHAIN_REQUEST, closedForm, relativeError } from './stepper-reference.mjs';
 
 /** The graph element that holds the result of `step` (see model.replay). */
 function keyFor(step) {
@@ -58,7 +24,6 @@ function keyFor(step) {
   }
 }
 
-const relativeError = (a, b) => Math.abs(a - b) / Math.max(1e-300, Math.abs(a), Math.abs(b));
 const shown = (page, key) => page.getAttribute(`.graph-svg [data-key="${key}"]`, 'data-value');
 
 let harness;
@@ -237,11 +202,14 @@ test('apply update: old → new weights and a falling loss, all from the engine'
   await gotoNotebook(page, harness.url);
   assert.equal(await page.isDisabled('[data-action="apply-update"]'), true, 'needs the backward pass first');
   const cycles = 3;
+  await page.click('[data-action="endBackward"]');
   for (let k = 0; k < cycles; k += 1) {
-    await page.click('[data-action="endBackward"]');
     await page.click('[data-action="apply-update"]');
     await page.waitForFunction((n) => document.querySelectorAll('.loss-list li').length === n + 1, k + 1);
-    assert.equal(await currentStep(page), 0, 'a new cycle starts at the forward pass');
+    // Issue 9 item 6 changed this: the view stays at the end of the (new) backward pass, so the
+    // next update can be applied at once.
+    assert.equal(await currentStep(page), 16, 'the view stays at the end of the backward pass');
+    assert.equal(await page.isDisabled('[data-action="apply-update"]'), false);
   }
   const reference = engine.evaluate({ ...CHAIN_REQUEST, update: { optimiser: 'sgd', learning_rate: 0.5, steps: cycles } });
   const losses = await page.$$eval('.loss-list li', (els) => els.map((el) => Number(el.dataset.value)));
@@ -301,7 +269,8 @@ test('BCE is offered only with a sigmoid output, and the setup can build a custo
   await page.fill('[data-field="x-0"]', '1e9');
   await page.press('[data-field="x-0"]', 'Enter');
   await page.waitForSelector('.stepper-setup .field-error:not([hidden])');
-  assert.match(await page.textContent('.stepper-setup .field-error'), /input values/);
+  // (Issue 9 item 10: the message now names the field, the value and what is allowed.)
+  assert.match(await page.textContent('.stepper-setup .field-error'), /Input x1: 1e9 is outside the allowed range; use a number from −1000 to 1000/);
   assert.deepEqual(problems, []);
   await page.context().close();
 });

@@ -1,15 +1,46 @@
 // Asks the engine for everything the stepper shows for one state: the trace of the current
 // forward/backward pass and, after update cycles, the loss history and the last update.
+// A widget that is already running keeps its session and advances it from the current
+// parameters (advanceSession); only a state that arrives from outside (a link, a host page)
+// is computed from the initial parameters (computeSession), in one engine call for the history.
 import { networkRequest, parametersOf } from './model.js';
 
-function evaluator(engine) {
-  return (request) => {
-    const response = engine.evaluate(request);
-    return typeof response === 'string' ? JSON.parse(response) : response;
-  };
+const sgd = (learningRate, steps) => ({ update: { optimiser: 'sgd', learning_rate: learningRate, steps } });
+
+/** The traced pass at `current` (null: the state's own initial parameters). */
+function tracedPass(engine, state, current) {
+  const response = engine.evaluate(networkRequest(state, current, { trace: true }));
+  return { response, steps: response.trace.steps, loss: response.loss };
 }
 
-const sgd = (learningRate, steps) => ({ update: { optimiser: 'sgd', learning_rate: learningRate, steps } });
+/**
+ * `n` ≥ 1 SGD steps from `start` (null: the state's initial parameters):
+ * {start, losses (n + 1: at start, after each step), lastUpdate {before, gradients, after}}.
+ * The first n − 1 steps are one engine call; the last one is separate so that its gradients
+ * and the parameters before it can be shown.
+ */
+function sgdSteps(engine, state, start, n) {
+  const history = n > 1 ? engine.evaluate(networkRequest(state, start, sgd(state.lr, n - 1))) : null;
+  const before = history ? parametersOf(history.update.layers) : start;
+  const last = engine.evaluate(networkRequest(state, before, sgd(state.lr, 1)));
+  const from = history ? parametersOf(history.layers) : parametersOf(last.layers);
+  const losses = history ? [...history.update.losses, last.update.losses[1]] : last.update.losses.slice();
+  const after = parametersOf(last.update.layers);
+  return { start: from, losses, lastUpdate: { before: before || from, gradients: last.layers, after } };
+}
+
+function sessionAt(engine, state, { initial, losses, lastUpdate }) {
+  const current = lastUpdate ? lastUpdate.after : initial;
+  const pass = tracedPass(engine, state, lastUpdate ? current : null);
+  return {
+    response: pass.response,
+    steps: pass.steps,
+    losses: lastUpdate ? losses : [pass.loss],
+    initial: lastUpdate ? initial : parametersOf(pass.response.layers),
+    current: lastUpdate ? current : parametersOf(pass.response.layers),
+    lastUpdate,
+  };
+}
 
 /**
  * {response, steps, losses, initial, current, lastUpdate} for `state`:
@@ -19,31 +50,25 @@ const sgd = (learningRate, steps) => ({ update: { optimiser: 'sgd', learning_rat
  *   lastUpdate  {before, gradients, after} for the most recent update, or null
  */
 export function computeSession(engine, state) {
-  const evaluate = evaluator(engine);
-  const k = state.cycles;
-  if (k === 0) {
-    const response = evaluate(networkRequest(state, null, { trace: true }));
-    const initial = parametersOf(response.layers);
-    return { response, steps: response.trace.steps, losses: [response.loss], initial, current: initial, lastUpdate: null };
-  }
-  const history = evaluate(networkRequest(state, null, k > 1 ? sgd(state.lr, k - 1) : {}));
-  const initial = parametersOf(history.layers);
-  const before = k > 1 ? parametersOf(history.update.layers) : initial;
-  const earlierLosses = k > 1 ? history.update.losses : [history.loss];
-  const last = evaluate(networkRequest(state, before, sgd(state.lr, 1)));
-  const current = parametersOf(last.update.layers);
-  const response = evaluate(networkRequest(state, current, { trace: true }));
-  return {
-    response,
-    steps: response.trace.steps,
-    losses: [...earlierLosses, last.update.losses[1]],
-    initial,
-    current,
-    lastUpdate: { before, gradients: last.layers, after: current },
-  };
+  if (state.cycles === 0) return sessionAt(engine, state, { initial: null, losses: null, lastUpdate: null });
+  const run = sgdSteps(engine, state, null, state.cycles);
+  return sessionAt(engine, state, { initial: run.start, losses: run.losses, lastUpdate: run.lastUpdate });
+}
+
+/**
+ * `session` (for `state`, whose cycles it reflects) advanced by `n` more SGD steps from its
+ * current parameters: the engine never replays the earlier updates.
+ */
+export function advanceSession(engine, state, session, n) {
+  const run = sgdSteps(engine, state, session.current, n);
+  return sessionAt(engine, state, {
+    initial: session.initial,
+    losses: [...session.losses, ...run.losses.slice(1)],
+    lastUpdate: run.lastUpdate,
+  });
 }
 
 /** The engine's finite-difference check at the current parameters. */
 export function checkGradients(engine, state, current) {
-  return evaluator(engine)(networkRequest(state, current, { gradient_check: true })).gradient_check;
+  return engine.evaluate(networkRequest(state, current, { gradient_check: true })).gradient_check;
 }

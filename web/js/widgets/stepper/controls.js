@@ -54,12 +54,27 @@ export function createControls(t, actions) {
   return { element, update };
 }
 
+/** The element a shadow root hangs from, or the element itself in the light DOM. */
+function outermost(element) {
+  let node = element;
+  while (node.getRootNode() instanceof ShadowRoot) node = node.getRootNode().host;
+  return node;
+}
+
 /**
  * Keyboard for the whole widget: ArrowRight/ArrowLeft step, Space plays/pauses, Home/End jump.
  * Keys typed into form fields stay with the field; Space on a button stays the button's click.
+ * The keys work whenever the pointer last touched the widget: a click on blank space focuses
+ * the widget itself (tabindex −1), and if focus still ends up outside anything interactive (the
+ * page body, or a container such as <main>, e.g. because the clicked button became disabled),
+ * the document passes the keys on to the widget.
  */
 export function bindKeyboard(root, actions) {
-  const onKey = (event) => {
+  const addedTabindex = !root.hasAttribute('tabindex');
+  if (addedTabindex) root.setAttribute('tabindex', '-1');
+  let pointerInside = false;
+
+  const handle = (event) => {
     if (event.altKey || event.ctrlKey || event.metaKey || event.defaultPrevented) return;
     if (ownsKeys(event.target)) return;
     const onButton = event.target && event.target.tagName === 'BUTTON';
@@ -79,6 +94,23 @@ export function bindKeyboard(root, actions) {
     }
     if (handled) event.preventDefault();
   };
-  root.addEventListener('keydown', onKey);
-  return () => root.removeEventListener('keydown', onKey);
+  /** Focus on nothing interactive that contains the widget: the body, <html>, or <main tabindex=-1>. */
+  const strayFocus = (target) => {
+    if (!target || target === document.body || target === document.documentElement) return true;
+    return target.getAttribute && target.getAttribute('tabindex') === '-1' && target.contains(outermost(root));
+  };
+  const onPointer = (event) => { pointerInside = event.composedPath().includes(root); };
+  const onDocumentKey = (event) => {
+    if (!pointerInside || event.composedPath().includes(root) || !strayFocus(event.target)) return;
+    handle(event);
+  };
+  root.addEventListener('keydown', handle);
+  document.addEventListener('pointerdown', onPointer, true);
+  document.addEventListener('keydown', onDocumentKey);
+  return () => {
+    root.removeEventListener('keydown', handle);
+    document.removeEventListener('pointerdown', onPointer, true);
+    document.removeEventListener('keydown', onDocumentKey);
+    if (addedTabindex) root.removeAttribute('tabindex');
+  };
 }

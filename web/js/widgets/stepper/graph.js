@@ -6,11 +6,16 @@ import { formatNumber } from '../../format.js';
 
 const G = {
   cardW: 72, cardH: 44, rowH: 124, azGap: 250, azGapSingle: 190, zaGap: 175, lossGap: 170,
-  headerH: 50, marginX: 40, tagH: 17, charW: 7.25, tagPad: 6, edgeT: 0.5,
+  headerH: 50, marginX: 40, tagH: 17, charW: 7.25, tagPad: 6, edgeT: 0.5, edgeClear: 5,
 };
 
 const SUBSCRIPTS = '₀₁₂₃₄₅₆₇₈₉';
+const SUPERSCRIPTS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 export const sub = (n) => String(n).split('').map((d) => SUBSCRIPTS[Number(d)]).join('');
+/** The layer mark of the equations, a^{(l)}: layer index l (0-based) → "⁽¹⁾". */
+export const layerMark = (l) => `⁽${String(l + 1).split('').map((d) => SUPERSCRIPTS[Number(d)]).join('')}⁾`;
+/** A quantity's name with its unit and layer, as in the equations: name(a, 0, 0) → "a₁⁽¹⁾". */
+export const unitName = (symbol, l, j) => `${symbol}${sub(j + 1)}${layerMark(l)}`;
 
 /** The short symbol for an activation's derivative, as used in the graph's tags. */
 export function derivativeSymbol(name) {
@@ -26,12 +31,22 @@ function makeTag(role, key) {
   const group = s('g', { class: `tag tag--${role}`, 'data-key': key, hidden: true }, rect, text);
   return {
     group,
-    place(cx, cy) { this.cx = cx; this.cy = cy; text.setAttribute('x', cx); text.setAttribute('y', cy); },
+    place(cx, cy) { this.cx = cx; this.cy = cy; this.beside = null; text.setAttribute('x', cx); text.setAttribute('y', cy); },
+    /**
+     * Beside a line through (x, y) with this slope: above it (side −1) or below (+1), far enough
+     * that the line clears the whole box, whatever the label's width turns out to be.
+     */
+    placeBeside(x, y, slope, side) { this.place(x, y); this.beside = { y, slope, side }; },
     set(label, value) {
       if (label === null) { group.setAttribute('hidden', ''); group.removeAttribute('data-value'); return; }
       group.removeAttribute('hidden');
       text.textContent = label;
       const width = tagWidth(label);
+      if (this.beside) {
+        const { y, slope, side } = this.beside;
+        this.cy = y + side * (G.tagH / 2 + G.edgeClear + Math.abs(slope) * (width / 2));
+        text.setAttribute('y', this.cy);
+      }
       rect.setAttribute('width', width);
       rect.setAttribute('x', this.cx - width / 2);
       rect.setAttribute('y', this.cy - G.tagH / 2);
@@ -175,15 +190,16 @@ export function createGraph(t) {
           const cy = from.y + G.edgeT * (zPos.y - from.y);
           const weight = makeTag('param', `w:${l}:${j}:${i}`);
           const grad = makeTag('gradient', `gw:${l}:${j}:${i}`);
-          weight.place(cx, cy - G.tagH / 2 - 1);
-          grad.place(cx, cy + G.tagH / 2 + 1);
+          const slope = (zPos.y - from.y) / (x2 - x1);
+          weight.placeBeside(cx, cy, slope, -1);
+          grad.placeBeside(cx, cy, slope, 1);
           const labelGroup = s('g', { class: roomy ? 'edge-labels' : 'edge-labels edge-labels--crowded' }, weight.group, grad.group);
           labelsLayer.append(labelGroup);
           parts.set(`edge:${l}:${j}:${i}`, { group: edgeGroup, edgeTitle, weight, grad, labelGroup, labelsLayer, l, j, i });
         }
         // z node, its bias, the z→a edge with the local derivative, the a node.
-        const z = card(`z:${l}:${j}`, zPos.x, zPos.y, 'sum', `z${sub(j + 1)}`);
-        const a = card(`a:${l}:${j}`, aPos.x, aPos.y, 'act', `a${sub(j + 1)}`);
+        const z = card(`z:${l}:${j}`, zPos.x, zPos.y, 'sum', unitName('z', l, j));
+        const a = card(`a:${l}:${j}`, aPos.x, aPos.y, 'act', unitName('a', l, j));
         const za = s('line', { x1: zPos.x + G.cardW / 2, y1: zPos.y, x2: aPos.x - G.cardW / 2 - 2, y2: aPos.y, class: 'edge edge--za', 'marker-end': `url(#${markerId})` });
         const zaGroup = s('g', { class: 'edge-group', 'data-key': `za:${l}:${j}` }, za);
         edgesLayer.append(zaGroup);
@@ -260,19 +276,20 @@ export function createGraph(t) {
       for (let j = 0; j < n; j += 1) {
         const z = parts.get(`node:z:${l}:${j}`);
         const zValue = value(`z:${l}:${j}`);
-        const zName = zValue && zValue.name === 's' ? 's' : 'z';
-        setNode(z, `${zName}${sub(j + 1)}`, zValue ? zValue.value : null, 'forward',
-          t('graph.nodeTitle.z', { name: `${zName}${sub(j + 1)}`, layer: l + 1, value: zValue ? fmt(zValue.value) : '?' }));
-        setGradient(z.gradient, `∂L/∂z${sub(j + 1)}`, value(`gz:${l}:${j}`));
+        const zName = unitName(zValue && zValue.name === 's' ? 's' : 'z', l, j);
+        setNode(z, zName, zValue ? zValue.value : null, 'forward',
+          t('graph.nodeTitle.z', { name: zName, layer: l + 1, value: zValue ? fmt(zValue.value) : '?' }));
+        setGradient(z.gradient, `∂L/∂${unitName('z', l, j)}`, value(`gz:${l}:${j}`));
         const a = parts.get(`node:a:${l}:${j}`);
         const aValue = value(`a:${l}:${j}`);
-        setNode(a, `a${sub(j + 1)}`, aValue ? aValue.value : null, 'forward',
-          t('graph.nodeTitle.a', { name: `a${sub(j + 1)}`, layer: l + 1, value: aValue ? fmt(aValue.value) : '?' }));
-        setGradient(a.gradient, `∂L/∂a${sub(j + 1)}`, value(`ga:${l}:${j}`));
+        const aName = unitName('a', l, j);
+        setNode(a, aName, aValue ? aValue.value : null, 'forward',
+          t('graph.nodeTitle.a', { name: aName, layer: l + 1, value: aValue ? fmt(aValue.value) : '?' }));
+        setGradient(a.gradient, `∂L/∂${aName}`, value(`ga:${l}:${j}`));
         const bias = parts.get(`bias:${l}:${j}`);
         const b = parameters[l].biases[j];
-        bias.bias.set(`b${sub(j + 1)}=${fmt(b)}`, b);
-        setGradient(bias.biasGrad, `∂L/∂b${sub(j + 1)}`, value(`gb:${l}:${j}`));
+        bias.bias.set(`${unitName('b', l, j)}=${fmt(b)}`, b);
+        setGradient(bias.biasGrad, `∂L/∂${unitName('b', l, j)}`, value(`gb:${l}:${j}`));
         const za = parts.get(`za:${l}:${j}`);
         const local = value(`fp:${l}:${j}`);
         za.local.set(local ? `${derivativeSymbol(shape.activations[l].name)}=${fmt(local.value)}` : null, local && local.value);
@@ -284,7 +301,7 @@ export function createGraph(t) {
           edge.weight.set(`w=${fmt(w)}`, w);
           setGradient(edge.grad, '∂L/∂w', grad);
           edge.group.classList.toggle('has-gradient', Boolean(grad));
-          const name = `w${sub(j + 1)}${sub(i + 1)}`;
+          const name = `w${sub(j + 1)}${sub(i + 1)}${layerMark(l)}`;
           edge.edgeTitle.textContent = grad
             ? t('graph.edgeTitleGrad', { name, layer: l + 1, value: fmt(w), grad: fmt(grad.value) })
             : t('graph.edgeTitle', { name, layer: l + 1, value: fmt(w) });

@@ -5,12 +5,12 @@ import { h, clear } from '../../dom.js';
 import { formatNumber } from '../../format.js';
 import { translatorFor } from '../../i18n.js';
 import { loadEngine, engineErrorMessage } from '../../engine-loader.js';
-import { validateStepperState } from '../../state/stepper-schema.js';
+import { validateStepperState, LIMITS } from '../../state/stepper-schema.js';
 import { invalidStateMessage } from '../../state/messages.js';
 import { HashError } from '../../state/hash.js';
 import { mountShareButton } from '../../share.js';
 import { defaultState, copyState, replay, highlightFor, endOfForward, layerUnits } from './model.js';
-import { computeSession, checkGradients } from './compute.js';
+import { computeSession, advanceSession, checkGradients } from './compute.js';
 import { createGraph } from './graph.js';
 import { createControls, bindKeyboard } from './controls.js';
 import { createEquationPanel } from './equation-panel.js';
@@ -88,8 +88,8 @@ export function mountStepper(root, options = {}) {
   const unbindKeys = bindKeyboard(root, actions);
 
   // --- state changes that need the engine ---------------------------------------------------
-  /** Validate and compute a candidate state; returns a localized error message or null. */
-  function apply(candidate, { keepStep = true } = {}) {
+  /** A state from outside (a link, the host page): validate, compute, replace. Error message or null. */
+  function apply(candidate) {
     let next;
     try {
       next = validateStepperState(candidate);
@@ -100,36 +100,117 @@ export function mountStepper(root, options = {}) {
     try {
       nextSession = computeSession(engine, next);
     } catch (error) {
-      return t('stepper.engineError', { message: error.message || String(error) });
+      return engineMessage(error);
     }
+    hideResetNotice();
+    replaceState(next, nextSession);
+    return null;
+  }
+
+  function engineMessage(error) { return t('stepper.engineError', { message: error.message || String(error) }); }
+
+  function replaceState(next, nextSession) {
     stopPlaying();
     state = next;
     session = nextSession;
-    if (!keepStep) state.step = 0;
     state.step = Math.min(state.step, total());
     ui.training.clearCheck();
     render();
     notify();
+  }
+
+  /** The settings that make up a network and its training, without the position in it (keys sorted). */
+  const settingsKey = (candidate) => JSON.stringify({ ...candidate, cycles: 0, step: 0 }, (key, value) => (
+    value && typeof value === 'object' && !Array.isArray(value)
+      ? Object.fromEntries(Object.keys(value).sort().map((name) => [name, value[name]]))
+      : value));
+
+  /**
+   * An edit made in the widget (setup or learning rate). Returns an error message or null.
+   * An edit that leaves every setting as it is changes nothing, so it keeps the applied updates;
+   * a real change trains again from the initial weights, and if that cleared updates, a notice
+   * next to the edited field says so and offers Undo.
+   */
+  function edit(candidate, { slot, reason = 'edit' } = {}) {
+    let next;
+    try {
+      next = validateStepperState({ ...candidate, cycles: 0 });
+    } catch (error) {
+      return editProblemMessage(error);
+    }
+    if (reason === 'edit' && settingsKey(next) === settingsKey(state)) return null;
+    let nextSession;
+    try {
+      nextSession = computeSession(engine, next);
+    } catch (error) {
+      return engineMessage(error);
+    }
+    const previous = { state: copyState(state), session };
+    if (reason === 'restart') next.step = 0;
+    replaceState(next, nextSession);
+    if (previous.state.cycles > 0) showResetNotice(previous, slot || ui.setup.noticeSlot, reason);
+    else hideResetNotice();
     return null;
   }
 
+  /** A candidate from the form that the schema refused: the field and the reason, and nothing changed. */
+  function editProblemMessage(error) {
+    const field = error && error.field && t.has(`invalid.field.${error.field}`) ? t(`invalid.field.${error.field}`) : t('invalid.field.state');
+    const reason = error && t.has(`invalid.reason.${error.reason}`) ? t(`invalid.reason.${error.reason}`) : t('invalid.reason.format');
+    return t('stepper.editRefused', { field, reason });
+  }
+
+  // "History reset — Undo": shown next to what was changed, until the next change.
+  const resetNotice = h('div', { class: 'reset-notice', role: 'status', tabindex: '-1' });
+  function showResetNotice(previous, slot, reason) {
+    const n = previous.state.cycles;
+    const undo = h('button', {
+      type: 'button', class: 'action', 'data-action': 'undo-reset', text: t('stepper.undo'),
+      onclick: () => {
+        hideResetNotice();
+        replaceState(previous.state, previous.session);
+        const again = n === 1 ? t('stepper.restored.one') : t('stepper.restored.many', { n });
+        resetNotice.replaceChildren(h('span', { text: again }));
+        slot.append(resetNotice);
+        resetNotice.focus({ preventScroll: true });
+      },
+    });
+    const key = `stepper.reset.${reason === 'restart' ? 'restart' : 'edit'}.${n === 1 ? 'one' : 'many'}`;
+    resetNotice.replaceChildren(h('span', { text: t(key, { n }) }), ' ', undo);
+    slot.append(resetNotice);
+  }
+  function hideResetNotice() { resetNotice.remove(); }
+
+  /** `n` more SGD steps from the current weights; the view stays at the end of the backward pass. */
+  function applyUpdates(n) {
+    if (state.step < total() || state.cycles + n > LIMITS.cycles[1]) return;
+    const before = session.losses[session.losses.length - 1];
+    let nextSession;
+    try {
+      nextSession = advanceSession(engine, state, session, n);
+    } catch (error) {
+      ui.training.showCheckError(engineMessage(error));
+      return;
+    }
+    hideResetNotice();
+    const next = { ...copyState(state), cycles: state.cycles + n };
+    next.step = nextSession.steps.length;
+    replaceState(next, nextSession);
+    const after = session.losses[session.losses.length - 1];
+    ui.equation.liveRegion.textContent = n === 1
+      ? t('training.announce', { n: state.cycles, before: formatNumber(before), after: formatNumber(after) })
+      : t('training.announceMany', { count: n, n: state.cycles, before: formatNumber(before), after: formatNumber(after) });
+  }
+
   const trainingActions = {
-    setLearningRate: (value) => apply({ ...copyState(state), lr: value, cycles: 0 }),
-    applyUpdate: () => {
-      if (state.step < total()) return;
-      const before = session.losses[session.losses.length - 1];
-      const message = apply({ ...copyState(state), cycles: state.cycles + 1, step: 0 });
-      if (message) { ui.training.showCheckError(message); return; }
-      ui.equation.liveRegion.textContent = t('training.announce', {
-        n: state.cycles, before: formatNumber(before), after: formatNumber(session.losses[session.losses.length - 1]),
-      });
-    },
-    restart: () => apply({ ...copyState(state), cycles: 0, step: 0 }),
+    setLearningRate: (value) => edit({ ...copyState(state), lr: value }, { slot: ui.training.noticeSlot }),
+    applyUpdates,
+    restart: () => edit(copyState(state), { slot: ui.training.noticeSlot, reason: 'restart' }),
     checkGradients: () => {
       try {
         ui.training.showCheck(checkGradients(engine, state, session.current));
       } catch (error) {
-        ui.training.showCheckError(t('stepper.engineError', { message: error.message || String(error) }));
+        ui.training.showCheckError(engineMessage(error));
       }
     },
   };
@@ -150,7 +231,7 @@ export function mountStepper(root, options = {}) {
       graph, graphBox,
       controls: createControls(t, actions),
       equation: createEquationPanel(t),
-      setup: createSetupPanel(t, { apply: (candidate) => apply(candidate) }),
+      setup: createSetupPanel(t, { apply: (candidate) => edit(candidate, { slot: ui.setup.noticeSlot }) }),
       parameters: createParameterTable(t),
       training: createTrainingPanel(t, trainingActions),
     };
@@ -171,7 +252,9 @@ export function mountStepper(root, options = {}) {
     });
   }
 
-  function render() {
+  function render() { keepingFocus(draw); }
+
+  function draw() {
     const key = JSON.stringify([state.inputSize, state.hidden, state.activations, state.loss]);
     if (key !== shapeKey) {
       ui.graph.build({ inputSize: state.inputSize, units: layerUnits(state), activations: state.activations, loss: state.loss });
@@ -182,10 +265,26 @@ export function mountStepper(root, options = {}) {
     ui.training.update({
       lr: state.lr, cycles: state.cycles, losses: session.losses, lastUpdate: session.lastUpdate, atEnd: state.step >= total(),
     });
-    renderStep(false);
+    drawStep(false);
   }
 
-  function renderStep(announce = true) {
+  /**
+   * Runs `draw`; if it disabled or removed the focused control of the widget (End at the end,
+   * Step back at step 0, a rebuilt panel), focus goes to the widget itself so the keys still work.
+   */
+  function keepingFocus(draw) {
+    const active = root.getRootNode().activeElement;
+    const ours = active && active !== root && root.contains(active);
+    draw();
+    const now = root.getRootNode().activeElement;
+    if (ours && (!active.isConnected || active.disabled) && (now === active || !root.contains(now))) {
+      root.focus({ preventScroll: true });
+    }
+  }
+
+  function renderStep(announce = true) { keepingFocus(() => drawStep(announce)); }
+
+  function drawStep(announce) {
     const steps = session.steps;
     const shown = replay(steps, state.step);
     const step = state.step > 0 ? steps[state.step - 1] : null;
@@ -201,7 +300,7 @@ export function mountStepper(root, options = {}) {
       parameters: session.current, shown, step, shape: { units },
       crowded: units.some((n, l) => n > 1 && (l === 0 ? state.inputSize : units[l - 1]) > 1),
     });
-    ui.training.setReady(state.step >= total());
+    ui.training.setReady({ atEnd: state.step >= total(), cycles: state.cycles });
     root.dataset.step = String(state.step);
     root.dataset.phase = phase;
     scrollActiveIntoView();

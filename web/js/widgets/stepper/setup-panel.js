@@ -2,6 +2,7 @@
 // Every edit produces a candidate state that is validated before it is applied.
 import { h, uid, clear } from '../../dom.js';
 import { ACTIVATIONS, INIT_SCHEMES, LIMITS } from '../../state/stepper-schema.js';
+import { FIELD_RULES, numberInput } from './fields.js';
 import {
   PRESETS, presetState, matchingPreset, activationSpec, copyState, layerUnits, layerFanIn, outputIsSigmoid,
 } from './model.js';
@@ -12,7 +13,6 @@ const range = (low, high) => Array.from({ length: high - low + 1 }, (_, k) => lo
 function reshaped(state) {
   const next = copyState(state);
   if (next.params.mode === 'explicit') next.params = { mode: 'init', scheme: 'xavier_uniform', seed: 0 };
-  next.cycles = 0;
   next.step = 0;
   return next;
 }
@@ -22,15 +22,17 @@ function resized(list, length, fill) {
 }
 
 /**
- * createSetupPanel(t, {apply(candidate, field), }) → {element, update(state, initial)}
- * `apply` validates and applies a candidate state; it returns an error string or null.
+ * createSetupPanel(t, {apply(candidate)}) → {element, noticeSlot, summary, update(state, initial)}
+ * `apply` validates and applies a candidate state; it returns an error string or null. A typed
+ * number is read and checked by its field first (fields.js); its errors stay next to it.
  */
 export function createSetupPanel(t, { apply }) {
   const body = h('div', { class: 'setup-body' });
   const error = h('p', { class: 'field-error', role: 'alert', hidden: true });
   const summaryText = h('span', { class: 'setup-summary' });
+  const noticeSlot = h('div', { class: 'notice-slot' });
   const element = h('details', { class: 'stepper-setup' },
-    h('summary', {}, h('span', { class: 'setup-title', text: t('setup.title') }), summaryText), body, error);
+    h('summary', {}, h('span', { class: 'setup-title', text: t('setup.title') }), summaryText), body, error, noticeSlot);
   let current = null;
 
   function commit(candidate, field) {
@@ -39,18 +41,14 @@ export function createSetupPanel(t, { apply }) {
     error.textContent = message || '';
   }
 
-  /** An editable number; applies on change, keeps the typed text on error. */
-  function numberField(field, label, value, onValue, { step = 'any', min, max, className = 'number-field' } = {}) {
-    const id = uid('f');
-    const input = h('input', {
-      id, type: 'number', inputmode: 'decimal', step, min, max, value: String(value), 'data-field': field,
-      onchange: (event) => {
-        const text = event.target.value.trim();
-        const parsed = text === '' ? NaN : Number(text);
-        onValue(parsed);
-      },
+  /** A typed number: `candidateFor(value)` is the state it asks for; problems show next to it. */
+  function numberField(field, label, value, rule, candidateFor, { className = 'number-field' } = {}) {
+    const wrapper = h('span', { class: className });
+    const input = numberInput(t, {
+      label, value, rule, field, slot: () => wrapper, onValue: (parsed) => apply(candidateFor(parsed)),
     });
-    return h('span', { class: className }, h('label', { for: id, text: label }), input);
+    wrapper.append(h('label', { for: input.id, text: label }), input);
+    return wrapper;
   }
 
   function selectField(field, label, value, options, onValue, { disabled = [] } = {}) {
@@ -102,25 +100,22 @@ export function createSetupPanel(t, { apply }) {
     row.append(selectField(`act-${l}`, t('setup.activation'), spec.name, ACTIVATIONS.map((name) => [name, t(`activation.${name}`)]), (name) => {
       const next = copyState(state);
       next.activations[l] = activationSpec(name);
-      next.cycles = 0;
       if (last && name !== 'sigmoid' && next.loss === 'bce') next.loss = 'mse';
       commit(next, 'act');
     }));
     if (spec.name === 'leaky_relu') {
-      row.append(numberField(`slope-${l}`, t('setup.slope'), spec.slope, (value) => {
+      row.append(numberField(`slope-${l}`, t('setup.slope'), spec.slope, FIELD_RULES.slope, (value) => {
         const next = copyState(state);
         next.activations[l].slope = value;
-        next.cycles = 0;
-        commit(next, 'act');
-      }, { step: 0.01, min: LIMITS.slope[0], max: LIMITS.slope[1] }));
+        return next;
+      }));
     }
     if (spec.name === 'prelu') {
-      row.append(numberField(`alpha-${l}`, t('setup.alpha'), spec.alpha, (value) => {
+      row.append(numberField(`alpha-${l}`, t('setup.alpha'), spec.alpha, FIELD_RULES.alpha, (value) => {
         const next = copyState(state);
         next.activations[l].alpha = value;
-        next.cycles = 0;
-        commit(next, 'act');
-      }, { step: 0.05, min: LIMITS.alpha[0], max: LIMITS.alpha[1] }));
+        return next;
+      }));
       const id = uid('f');
       row.append(h('span', { class: 'check-field' },
         h('input', {
@@ -128,7 +123,6 @@ export function createSetupPanel(t, { apply }) {
           onchange: (event) => {
             const next = copyState(state);
             next.activations[l].perUnit = event.target.checked;
-            next.cycles = 0;
             commit(next, 'act');
           },
         }),
@@ -140,22 +134,19 @@ export function createSetupPanel(t, { apply }) {
   function dataSection(state) {
     const bceAllowed = outputIsSigmoid(state);
     const inputs = h('div', { class: 'field-row' },
-      state.inputs.map((x, i) => numberField(`x-${i}`, `x${i + 1}`, x, (value) => {
+      state.inputs.map((x, i) => numberField(`x-${i}`, t('setup.inputLabel', { i: i + 1 }), x, FIELD_RULES.x, (value) => {
         const next = copyState(state);
         next.inputs[i] = value;
-        next.cycles = 0;
-        commit(next, 'x');
-      }, { step: 0.1 })),
-      numberField('target', t('setup.target'), state.target, (value) => {
+        return next;
+      })),
+      numberField('target', t('setup.target'), state.target, state.loss === 'bce' ? FIELD_RULES.tBce : FIELD_RULES.t, (value) => {
         const next = copyState(state);
         next.target = value;
-        next.cycles = 0;
-        commit(next, 't');
-      }, { step: 0.1 }),
+        return next;
+      }),
       selectField('loss', t('setup.loss'), state.loss, [['mse', t('loss.mse.name')], ['bce', t('loss.bce.name')]], (loss) => {
         const next = copyState(state);
         next.loss = loss;
-        next.cycles = 0;
         commit(next, 'loss');
       }, { disabled: bceAllowed ? [] : ['bce'] }));
     return h('fieldset', { class: 'setup-group' }, h('legend', { text: t('setup.data') }), inputs,
@@ -172,7 +163,6 @@ export function createSetupPanel(t, { apply }) {
           id, type: 'radio', name: radioName, value, checked: mode === value, 'data-field': `mode-${value}`,
           onchange: () => {
             const next = copyState(state);
-            next.cycles = 0;
             next.params = value === 'init'
               ? { mode: 'init', scheme: 'xavier_uniform', seed: 0 }
               : explicitFrom(initial);
@@ -189,15 +179,13 @@ export function createSetupPanel(t, { apply }) {
         selectField('scheme', t('setup.scheme'), state.params.scheme, INIT_SCHEMES.map((name) => [name, t(`scheme.${name}`)]), (scheme) => {
           const next = copyState(state);
           next.params.scheme = scheme;
-          next.cycles = 0;
           commit(next, 'init');
         }),
-        numberField('seed', t('setup.seed'), state.params.seed, (value) => {
+        numberField('seed', t('setup.seed'), state.params.seed, FIELD_RULES.seed, (value) => {
           const next = copyState(state);
           next.params.seed = value;
-          next.cycles = 0;
-          commit(next, 'seed');
-        }, { step: 1, min: 0 })));
+          return next;
+        })));
     }
     group.append(h('p', { class: 'setup-hint', text: t(mode === 'init' ? 'setup.weightsHintInit' : 'setup.weightsHintExplicit') }));
     if (initial) group.append(weightTables(state, initial));
@@ -212,18 +200,22 @@ export function createSetupPanel(t, { apply }) {
     };
   }
 
-  /** One small table per layer: a row per neuron with b and w_j1…w_jn as number inputs. */
+  /** One small table per layer: a row per neuron with b and w_j1…w_jn as typed numbers. */
   function weightTables(state, initial) {
     const units = layerUnits(state);
     const fanIn = layerFanIn(state);
-    const edit = (l, j, i, value) => {
+    const errorSlot = h('div', { class: 'field-error-slot' });
+    const candidateFor = (l, j, i) => (value) => {
       const next = copyState(state);
       next.params = explicitFrom(initial);
       if (i === null) next.params.biases[l][j] = value;
       else next.params.weights[l][j][i] = value;
-      next.cycles = 0;
-      commit(next, i === null ? 'b' : 'w');
+      return next;
     };
+    const weightInput = (field, label, value, candidate) => numberInput(t, {
+      label, value: Number(value.toPrecision(6)), rule: FIELD_RULES.parameter, field, slot: () => errorSlot,
+      onValue: (parsed) => apply(candidate(parsed)), attributes: { 'aria-label': label, title: String(value) },
+    });
     return h('div', { class: 'weight-tables' }, units.map((count, l) => {
       const inputName = l === 0 ? 'x' : 'a';
       return h('div', { class: 'table-scroll' }, h('table', { class: 'weight-table' },
@@ -232,21 +224,10 @@ export function createSetupPanel(t, { apply }) {
           range(1, fanIn[l]).map((i) => h('th', { scope: 'col', text: `w·${i} (${inputName}${i})` })))),
         h('tbody', {}, range(0, count - 1).map((j) => h('tr', {},
           h('th', { scope: 'row', text: String(j + 1) }),
-          h('td', {}, weightInput(`b-${l}-${j}`, t('setup.biasLabel', { layer: l + 1, unit: j + 1 }), initial[l].biases[j], (v) => edit(l, j, null, v))),
+          h('td', {}, weightInput(`b-${l}-${j}`, t('setup.biasLabel', { layer: l + 1, unit: j + 1 }), initial[l].biases[j], candidateFor(l, j, null))),
           range(0, fanIn[l] - 1).map((i) => h('td', {}, weightInput(`w-${l}-${j}-${i}`,
-            t('setup.weightLabel', { layer: l + 1, unit: j + 1, source: i + 1 }), initial[l].weights[j][i], (v) => edit(l, j, i, v)))))))));
-    }));
-  }
-
-  function weightInput(field, label, value, onValue) {
-    return h('input', {
-      type: 'number', step: 'any', inputmode: 'decimal', 'aria-label': label, 'data-field': field,
-      value: String(Number(value.toPrecision(6))), title: String(value),
-      onchange: (event) => {
-        const text = event.target.value.trim();
-        onValue(text === '' ? NaN : Number(text));
-      },
-    });
+            t('setup.weightLabel', { layer: l + 1, unit: j + 1, source: i + 1 }), initial[l].weights[j][i], candidateFor(l, j, i)))))))));
+    }), errorSlot);
   }
 
   function update(state, initial) {
@@ -262,5 +243,5 @@ export function createSetupPanel(t, { apply }) {
     }
   }
 
-  return { element, summary: summaryText, update, showError(message) { error.hidden = !message; error.textContent = message || ''; }, get state() { return current; } };
+  return { element, noticeSlot, summary: summaryText, update, get state() { return current; } };
 }

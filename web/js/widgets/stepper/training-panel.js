@@ -1,41 +1,45 @@
-// One SGD step at a time: learning rate, "apply update", the last update (old → new), the loss
-// history, and the engine's finite-difference gradient check.
-import { h, s, uid, clear } from '../../dom.js';
+// SGD one step (or 10, or 100) at a time: learning rate, "apply update", the last update
+// (old → new), the loss history, and the engine's finite-difference gradient check.
+import { h, s, clear } from '../../dom.js';
 import { formatNumber } from '../../format.js';
 import { texElement } from '../../math.js';
 import { LIMITS } from '../../state/stepper-schema.js';
-import { sub } from './graph.js';
+import { sub, layerMark, unitName } from './graph.js';
+import { FIELD_RULES, numberInput } from './fields.js';
+
+/** How many updates each "apply" button takes. */
+export const UPDATE_BATCHES = [1, 10, 100];
 
 /**
- * createTrainingPanel(t, actions) → {element, update(view), setReady(atEnd), showCheck(result), showCheckError(message)}
- * actions: {setLearningRate(value) → error|null, applyUpdate(), restart(), checkGradients()}
+ * createTrainingPanel(t, actions) → {element, noticeSlot, update(view), setReady(view), showCheck(result), showCheckError(message)}
+ * actions: {setLearningRate(value) → error|null, applyUpdates(n), restart(), checkGradients()}
  */
 export function createTrainingPanel(t, actions) {
-  const lrId = uid('lr');
-  const lrInput = h('input', {
-    id: lrId, type: 'number', step: 0.05, min: 0, max: LIMITS.learningRate[1], inputmode: 'decimal', 'data-field': 'lr',
-    onchange: (event) => {
-      const text = event.target.value.trim();
-      const message = actions.setLearningRate(text === '' ? NaN : Number(text));
-      lrError.hidden = !message;
-      lrError.textContent = message || '';
-    },
+  const lrField = h('span', { class: 'number-field' });
+  const errorSlot = h('div', { class: 'field-error-slot' });
+  const lrInput = numberInput(t, {
+    label: t('training.learningRate'), value: '', rule: FIELD_RULES.lr, field: 'lr', slot: () => errorSlot,
+    onValue: (value) => actions.setLearningRate(value),
   });
-  const lrError = h('p', { class: 'field-error', role: 'alert', hidden: true });
-  const applyButton = h('button', { type: 'button', class: 'action action--primary', 'data-action': 'apply-update', onclick: actions.applyUpdate, text: t('training.apply') });
+  lrField.append(h('label', { for: lrInput.id, text: t('training.learningRate') }), lrInput);
+  const applyButtons = UPDATE_BATCHES.map((n) => h('button', {
+    type: 'button', class: n === 1 ? 'action action--primary' : 'action', 'data-action': n === 1 ? 'apply-update' : `apply-${n}`,
+    'data-count': n, onclick: () => actions.applyUpdates(n), text: n === 1 ? t('training.apply') : t('training.applyMany', { n }),
+  }));
   const restartButton = h('button', { type: 'button', class: 'action', 'data-action': 'restart', onclick: actions.restart, text: t('training.restart') });
   const checkButton = h('button', { type: 'button', class: 'action', 'data-action': 'check-gradients', onclick: actions.checkGradients, text: t('training.check') });
   const hint = h('p', { class: 'setup-hint training-hint' });
+  const noticeSlot = h('div', { class: 'notice-slot' });
   const updateBox = h('div', { class: 'update-result', 'aria-live': 'polite' });
   const historyBox = h('div', { class: 'loss-history' });
   const checkBox = h('div', { class: 'check-result', 'aria-live': 'polite' });
 
   const element = h('section', { class: 'stepper-training', 'aria-label': t('training.title') },
     h('h3', { class: 'panel-title', text: t('training.title') }),
-    h('div', { class: 'field-row' },
-      h('span', { class: 'number-field' }, h('label', { for: lrId, text: t('training.learningRate') }), lrInput),
-      applyButton, restartButton, checkButton),
-    lrError, hint, updateBox, historyBox, checkBox);
+    h('div', { class: 'field-row' }, lrField, h('span', { class: 'apply-group' }, applyButtons)),
+    errorSlot,
+    h('div', { class: 'field-row' }, restartButton, checkButton),
+    noticeSlot, hint, historyBox, updateBox, checkBox);
 
   function parameterRows(lastUpdate) {
     const rows = [];
@@ -43,11 +47,11 @@ export function createTrainingPanel(t, actions) {
       const grads = lastUpdate.gradients[l];
       const after = lastUpdate.after[l];
       layer.weights.forEach((row, j) => {
-        row.forEach((w, i) => rows.push([`w${sub(j + 1)}${sub(i + 1)}⁽${l + 1}⁾`, w, grads.grad_weights[j][i], after.weights[j][i], `w:${l}:${j}:${i}`]));
-        rows.push([`b${sub(j + 1)}⁽${l + 1}⁾`, layer.biases[j], grads.grad_biases[j], after.biases[j], `b:${l}:${j}`]);
+        row.forEach((w, i) => rows.push([`w${sub(j + 1)}${sub(i + 1)}${layerMark(l)}`, w, grads.grad_weights[j][i], after.weights[j][i], `w:${l}:${j}:${i}`]));
+        rows.push([unitName('b', l, j), layer.biases[j], grads.grad_biases[j], after.biases[j], `b:${l}:${j}`]);
       });
       if (layer.alpha) {
-        layer.alpha.forEach((a, k) => rows.push([layer.alpha.length > 1 ? `α${sub(k + 1)}⁽${l + 1}⁾` : `α⁽${l + 1}⁾`, a, grads.grad_alpha[k], after.alpha[k], `alpha:${l}:${k}`]));
+        layer.alpha.forEach((a, k) => rows.push([layer.alpha.length > 1 ? unitName('α', l, k) : `α${layerMark(l)}`, a, grads.grad_alpha[k], after.alpha[k], `alpha:${l}:${k}`]));
       }
     });
     return rows;
@@ -75,23 +79,35 @@ export function createTrainingPanel(t, actions) {
       historyBox.append(h('p', { class: 'setup-hint', text: t('training.historyEmpty', { loss: formatNumber(losses[0]) }) }));
       return;
     }
-    historyBox.append(lossChart(losses, t));
-    historyBox.append(h('ol', { class: 'loss-list', start: 0 }, losses.map((loss, k) => h('li', {
-      'data-value': String(loss), text: t('training.historyItem', { n: k, loss: formatNumber(loss) }),
-    }))));
+    const first = losses[0];
+    const last = losses[losses.length - 1];
+    historyBox.append(
+      h('p', { class: 'loss-summary', 'data-first': String(first), 'data-last': String(last), text: t('training.historySummary', {
+        n: losses.length - 1, first: formatNumber(first), last: formatNumber(last),
+      }) }),
+      lossChart(losses, t),
+      h('details', { class: 'loss-details' }, h('summary', { text: t('training.historyAll', { n: losses.length }) }),
+        h('ol', { class: 'loss-list', start: 0 }, losses.map((loss, k) => h('li', {
+          'data-value': String(loss), text: t('training.historyItem', { n: k, loss: formatNumber(loss) }),
+        })))));
   }
 
-  /** After every step: "apply update" is ready only at the end of the backward pass. */
-  function setReady(atEnd) {
-    applyButton.disabled = !atEnd;
-    hint.textContent = atEnd ? t('training.hintReady') : t('training.hintFinish');
+  /**
+   * After every step: the apply buttons work at the end of the backward pass (every gradient is
+   * known) and while the history has room for that many more updates.
+   */
+  function setReady({ atEnd, cycles }) {
+    const room = LIMITS.cycles[1] - cycles;
+    applyButtons.forEach((button, k) => { button.disabled = !atEnd || UPDATE_BATCHES[k] > room; });
+    if (room <= 0) hint.textContent = t('training.hintLimit', { max: LIMITS.cycles[1] });
+    else hint.textContent = atEnd ? t('training.hintReady') : t('training.hintFinish');
   }
 
   /** After the state or the engine's answers changed. */
   function update({ lr, cycles, losses, lastUpdate, atEnd }) {
     if (lrInput.getRootNode().activeElement !== lrInput) lrInput.value = String(lr); // shadow-root aware
     restartButton.hidden = cycles === 0;
-    setReady(atEnd);
+    setReady({ atEnd, cycles });
     renderUpdate(cycles, lastUpdate);
     renderHistory(losses);
   }
@@ -112,7 +128,7 @@ export function createTrainingPanel(t, actions) {
     checkBox.append(h('p', { class: 'field-error', text: message }));
   }
 
-  return { element, update, setReady, showCheck, showCheckError, clearCheck: () => clear(checkBox) };
+  return { element, noticeSlot, update, setReady, showCheck, showCheckError, clearCheck: () => clear(checkBox) };
 }
 
 /** A small line chart of the loss per update cycle (values from the engine). */
@@ -133,6 +149,8 @@ function lossChart(losses, t) {
     s('text', { class: 'axis-label', x: pad.left - 4, y: y(max), 'text-anchor': 'end', 'dominant-baseline': 'central', text: formatNumber(max, 3) }),
     s('text', { class: 'axis-label', x: pad.left - 4, y: y(min), 'text-anchor': 'end', 'dominant-baseline': 'central', text: formatNumber(min, 3) }),
     s('text', { class: 'axis-label', x: (pad.left + width - pad.right) / 2, y: height - 4, 'text-anchor': 'middle', text: t('training.chartAxis') }),
+    s('text', { class: 'axis-label', x: x(0), y: height - 4, 'text-anchor': 'start', text: '0' }),
+    s('text', { class: 'axis-label', x: x(losses.length - 1), y: height - 4, 'text-anchor': 'end', text: String(losses.length - 1) }),
     s('polyline', { class: 'loss-line', points }),
-    losses.map((v, k) => (Number.isFinite(v) ? s('circle', { class: 'loss-point', cx: x(k), cy: y(v), r: 3 }) : null)));
+    losses.length > 40 ? null : losses.map((v, k) => (Number.isFinite(v) ? s('circle', { class: 'loss-point', cx: x(k), cy: y(v), r: 3 }) : null)));
 }
