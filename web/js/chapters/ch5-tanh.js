@@ -34,7 +34,8 @@ export default defineChapter({
     p('tanh.p5'),
     h3('tanh.h.controlled'),
     p('tanh.p6'),
-    tex("\\sigma(y) - \\tfrac12 = \\tfrac12\\tanh\\!\\left(\\frac{y}{2}\\right), \\qquad \\Bigl(\\sigma - \\tfrac12\\Bigr)'(0) = \\sigma'(0) = \\tfrac14, \\qquad \\tanh'(0) = 1"),
+    tex('\\sigma(y) - \\tfrac12 = \\tfrac12\\tanh\\!\\left(\\frac{y}{2}\\right)'),
+    tex("\\left(\\sigma - \\tfrac12\\right)'(0) = \\sigma'(0) = \\tfrac14, \\qquad \\tanh'(0) = 1"),
     p('tanh.p7'),
   ],
 });
