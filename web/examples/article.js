@@ -6,7 +6,7 @@ const requested = new URLSearchParams(window.location.search).get('lang');
 const lang = LANGS.includes(requested) ? requested : 'en';
 
 document.documentElement.lang = lang;
-document.title = lang === 'zh-CN' ? '神经网络为什么需要激活函数:示例文章' : 'Why a network needs activation functions: an example article';
+document.title = lang === 'zh-CN' ? '神经网络为什么需要激活函数：示例文章' : 'Why a network needs activation functions: an example article';
 for (const link of document.querySelectorAll('[data-switch-lang]')) {
   if (link.dataset.switchLang === lang) link.setAttribute('aria-current', 'page');
 }
