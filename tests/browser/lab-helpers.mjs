@@ -2,8 +2,24 @@
 // until that widget is idle, wait for a step, read the numbers the page shows (data-value holds
 // the engine's number in full; the text is its rounded form), and compute the same experiment in
 // Node with the same engine module and the same request-building code, for comparison.
+import createActLab from '../../web/engine/actlab.js';
 import { openExperiment } from '../../web/js/workers/experiment.js';
 import { formatHash } from '../../web/js/state/hash.js';
+import { startHarness } from './helpers.mjs';
+
+/**
+ * Registers before/after hooks on `test` for the server + browser and an engine in Node; returns
+ * {harness, engine} (filled in once the hooks have run).
+ */
+export function useHarness(test) {
+  const shared = { harness: null, engine: null };
+  test.before(async () => {
+    shared.harness = await startHarness();
+    shared.engine = await createActLab();
+  });
+  test.after(async () => { await shared.harness.close(); });
+  return shared;
+}
 
 export const LAB = '.actlab-lab';
 export const PLAYGROUND = '.actlab-playground';
@@ -60,4 +76,20 @@ export const relativeError = (a, b) => Math.abs(a - b) / Math.max(1e-300, Math.a
 /** Does the page scroll sideways? */
 export async function horizontalOverflow(page) {
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
+/**
+ * The first step whose minibatch loss is not finite, training one step per call in Node (no chunks,
+ * no replay: an independent reference for where a run diverged), or null within `maxSteps`.
+ */
+export function divergenceStep(engine, sessionSpec, datasetSpec, batch, maxSteps) {
+  const data = engine.evaluate({ dataset: datasetSpec }).dataset;
+  const session = engine.createSession(sessionSpec);
+  try {
+    session.setTrainingData(data.inputs, data.targets);
+    for (let k = 1; k <= maxSteps; k += 1) if (!Number.isFinite(session.train(1, batch))) return k;
+    return null;
+  } finally {
+    session.delete();
+  }
 }

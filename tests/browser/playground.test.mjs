@@ -10,10 +10,13 @@ import createActLab from '../../web/engine/actlab.js';
 import { startHarness, openPage, cspViolations } from './helpers.mjs';
 import {
   PLAYGROUND, gotoWidget, waitIdle, waitStep, currentStep, shownValue, hashFor, nodeSnapshot, relativeError, horizontalOverflow,
+  divergenceStep,
 } from './lab-helpers.mjs';
 import { encodePlaygroundHash } from '../../web/js/state/playground-codec.js';
 import { validatePlaygroundState, defaultPlaygroundState } from '../../web/js/state/playground-schema.js';
-import { presetState, experimentSpec, deadHidden, accuracy } from '../../web/js/widgets/playground/model.js';
+import { presetState, experimentSpec, sessionSpec, deadHidden, accuracy } from '../../web/js/widgets/playground/model.js';
+import { decodePlaygroundHash } from '../../web/js/state/playground-codec.js';
+import { parseHash } from '../../web/js/state/hash.js';
 import { formatNumber } from '../../web/js/format.js';
 
 const heatmapPixels = (page) => page.$eval(`${PLAYGROUND} .heatmap-canvas`, (canvas) => canvas.toDataURL());
@@ -176,6 +179,39 @@ test('a malformed import shows a message and changes nothing; 375 px does not sc
   assert.equal(await shownValue(page, `${PLAYGROUND} [data-field="train-loss"]`), loss);
   assert.equal(await page.textContent(`${PLAYGROUND} .pg-map .panel-subtitle`), '决策边界');
   assert.equal(await horizontalOverflow(page), 0);
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
+// PReLU with a large plain-SGD step: the loss becomes NaN after some steps (docs/lab.md).
+const DIVERGING = validatePlaygroundState({ ...presetState('dead-prelu'), optimiser: 'sgd', lr: 1, steps: 300 });
+
+test('a run that diverges stops at the step where it did and says so', async () => {
+  const { page, problems } = await openPage(harness);
+  const k = divergenceStep(engine, sessionSpec(DIVERGING), DIVERGING.dataset, DIVERGING.batch, DIVERGING.steps);
+  assert.ok(k !== null && k > 20 && k < DIVERGING.steps, `the reference diverges mid-run (step ${k})`);
+  await gotoWidget(page, harness.url, hashFor('playground', encodePlaygroundHash, DIVERGING), PLAYGROUND);
+  await page.click(`${PLAYGROUND} [data-action="train"]`);
+  await waitStep(page, PLAYGROUND, k);
+  await page.waitForTimeout(300); // nothing more happens
+  assert.equal(await currentStep(page, PLAYGROUND), k);
+  assert.equal(await page.textContent(`${PLAYGROUND} .lab-progress-text`), `Step ${k} of ${DIVERGING.steps}`);
+  assert.equal(await page.textContent(`${PLAYGROUND} .lab-phase`),
+    `Stopped at step ${k}: training diverged (the loss is no longer a finite number). Try a smaller learning rate.`);
+  assert.match(await page.textContent(`${PLAYGROUND} .pg-results .lab-diverged`), new RegExp(`by step ${k}:`));
+  assert.match(await page.textContent(`${PLAYGROUND} [data-role="live"]`), new RegExp(`stopped at step ${k}: it diverged`));
+  assert.equal(await page.getAttribute(`${PLAYGROUND} [data-action="train"]`, 'data-mode'), 'again');
+  assert.equal(await page.isDisabled(`${PLAYGROUND} [data-action="step"]`), true);
+  // The link records the step it stopped at, and opening it replays to the same place.
+  const hash = await page.evaluate(() => window.location.hash);
+  assert.equal(decodePlaygroundHash(parseHash(hash, ['playground']).params).at, k);
+  await gotoWidget(page, harness.url, hash, PLAYGROUND);
+  assert.equal(await currentStep(page, PLAYGROUND), k);
+  assert.match(await page.textContent(`${PLAYGROUND} .lab-phase`), new RegExp(`^Stopped at step ${k}:`));
+  // Chinese.
+  await page.click('.lang-button[data-lang="zh-CN"]');
+  await page.waitForFunction((sel) => document.querySelector(`${sel} .lab-phase`).textContent.startsWith('已在第'), PLAYGROUND);
+  assert.match(await page.textContent(`${PLAYGROUND} .lab-phase`), new RegExp(`^已在第 ${k} 步停止：训练发散了`));
   assert.deepEqual(problems, []);
   await page.context().close();
 });

@@ -23,9 +23,50 @@ function defaultFormat(value) {
   return formatNumber(value, 3);
 }
 
-/** Values as uPlot wants them: finite numbers, or null for a gap (and for ≤ 0 on a log axis). */
+/**
+ * Values as uPlot draws them: finite numbers, or null for a gap. On a log axis the chart draws
+ * log10(v) on a linear axis (≤ 0 is a gap) and labels the ticks with 10^tick: uPlot's own log axis
+ * walks every decade in small increments and hangs below about 1e−32 (a 32-layer sigmoid network's
+ * gradient norms reach 1e−40 and smaller), while log10 of any positive double is between −324 and 309.
+ */
 function cleanSeries(values, log) {
-  return Array.from(values, (v) => (typeof v === 'number' && Number.isFinite(v) && (!log || v > 0) ? v : null));
+  return Array.from(values, (v) => {
+    if (typeof v !== 'number' || !Number.isFinite(v)) return null;
+    if (!log) return v;
+    return v > 0 ? Math.log10(v) : null;
+  });
+}
+
+/** Tick steps for a log10 axis, in decades: whole decades, spaced so that at most MAX_LOG_TICKS fit. */
+const DECADE_STEPS = [1, 2, 3, 5, 10, 20, 25, 50, 100];
+const MAX_LOG_TICKS = 7;
+/** Within a few decades, ticks at 1, 2, 5 × 10^k, or 1 … 9 × 10^k in a narrow range (log10 values). */
+const SUB_DECADE = [[1, 2, 5], [1, 2, 3, 4, 5, 6, 7, 8, 9]].map((mults) => mults.map((m) => Math.log10(m)));
+
+/** Tick positions (log10 values) between `min` and `max`: a bounded number, at readable values. */
+export function logTicks(min, max) {
+  if (!Number.isFinite(min) || !Number.isFinite(max) || max < min) return [];
+  const span = max - min;
+  if (span <= 2.5) {
+    for (const offsets of SUB_DECADE) {
+      const ticks = [];
+      for (let k = Math.floor(min); k <= Math.ceil(max); k += 1) {
+        for (const offset of offsets) if (k + offset >= min - 1e-9 && k + offset <= max + 1e-9) ticks.push(k + offset);
+      }
+      if (ticks.length >= 2 && ticks.length <= MAX_LOG_TICKS + 2) return ticks;
+    }
+    return [min + span * 0.1, min + span * 0.5, min + span * 0.9]; // inside one narrow band
+  }
+  const step = DECADE_STEPS.find((candidate) => span / candidate <= MAX_LOG_TICKS - 1) || Math.ceil(span / (MAX_LOG_TICKS - 1));
+  const ticks = [];
+  for (let v = Math.ceil(min / step) * step; v <= max + 1e-9; v += step) ticks.push(v);
+  return ticks;
+}
+
+/** 10^v for a tick at log10 value v, exact for whole decades (10 ** -23 is not quite 1e-23). */
+function fromLog(v) {
+  const whole = Math.round(v);
+  return Math.abs(v - whole) < 1e-9 ? Number(`1e${whole}`) : 10 ** v;
 }
 
 /** A legend entry's swatch: a short line with the series' dash pattern and its marker. */
@@ -55,7 +96,8 @@ function swatch(style) {
  *   label      accessible name and visible title (string)
  *   xLabel     x-axis title; yLabel: y-axis title
  *   series     [{label}] one entry per line, in the order of `ys` in setData
- *   log        true: log-10 y axis (values ≤ 0 are not drawn; the summary should say so)
+ *   log        true: log-10 y axis (values ≤ 0 are not drawn; the summary should say so): log10 of
+ *              the values on a linear axis, ticks labelled 10^tick, at most 7 of them, any range
  *   height     plot height in CSS px (default 190)
  *   yRange     [min, max] fixed y range (linear axis only), e.g. [0, 1] for fractions
  *   xInteger   true: x ticks only at integers (e.g. layer numbers)
@@ -110,9 +152,25 @@ export function createLineChart(options = {}) {
       labelFont: `12px ${family}`,
       label: text,
       labelSize: text ? 20 : 0,
-      values: (u, splits) => splits.map((v) => (v === null || v === undefined ? '' : formatter(v))),
+      values: formatter ? (u, splits) => splits.map((v) => (v === null || v === undefined ? '' : formatter(v))) : undefined,
       ...extra,
     };
+  }
+
+  // What the last draw showed, on the figure for tests and hosts: data-points (points drawn) and
+  // data-y-ticks (the y tick labels, separated by "|").
+  let yTickLabels = [];
+  function yValues(formatter) {
+    return (u, splits) => {
+      yTickLabels = splits.map((v) => (v === null || v === undefined ? '' : formatter(v)));
+      return yTickLabels;
+    };
+  }
+  function recordDrawn(u) {
+    let points = 0;
+    for (let k = 1; k < u.data.length; k += 1) for (const v of u.data[k]) if (v !== null && v !== undefined) points += 1;
+    element.dataset.points = String(points);
+    element.dataset.yTicks = yTickLabels.join('|');
   }
 
   function drawMarkers(u) {
@@ -147,7 +205,15 @@ export function createLineChart(options = {}) {
   }
 
   function yScale() {
-    if (log) return { distr: 3, log: 10 };
+    if (log) {
+      return {
+        range: (u, min, max) => {
+          if (min === null || max === null || !Number.isFinite(min) || !Number.isFinite(max)) return [-3, 0];
+          const pad = Math.max(0.15, (max - min) * 0.05);
+          return [min - pad, max + pad];
+        },
+      };
+    }
     if (options.yRange) return { range: () => options.yRange.slice() };
     return {
       range: (u, min, max) => {
@@ -157,11 +223,6 @@ export function createLineChart(options = {}) {
         return [min >= 0 && min - pad < 0 ? 0 : min - pad, max + pad];
       },
     };
-  }
-
-  /** Log axis with nothing positive to draw: uPlot needs some range. */
-  function hasPositive() {
-    return data.slice(1).some((ys) => ys.some((v) => v !== null));
   }
 
   function build() {
@@ -177,11 +238,13 @@ export function createLineChart(options = {}) {
       select: { show: false },
       scales: {
         x: { time: false },
-        y: log && !hasPositive() ? { distr: 3, log: 10, range: () => [1e-3, 1] } : yScale(),
+        y: yScale(),
       },
       axes: [
         axis(xLabel, formatX, options.xInteger ? { incrs: [1, 2, 5, 10, 20, 50, 100] } : {}),
-        axis(yLabel, formatY, { size: 58 }),
+        log
+          ? axis(yLabel, null, { size: 58, splits: (u, axisIdx, min, max) => logTicks(min, max), values: yValues((v) => formatY(fromLog(v))) })
+          : axis(yLabel, null, { size: 58, values: yValues(formatY) }),
       ],
       series: [
         {},
@@ -190,7 +253,7 @@ export function createLineChart(options = {}) {
           return { label: entry.label, stroke: style.color, width: 2, dash: style.dash, points: { show: false }, spanGaps: false };
         }),
       ],
-      hooks: { draw: [drawMarkers] },
+      hooks: { draw: [drawMarkers, recordDrawn] },
     };
     plot = new uPlot(opts, data, area);
   }
@@ -218,17 +281,14 @@ export function createLineChart(options = {}) {
     });
   }
 
-  let lastPositive = null;
   function derive() {
     data = [Array.from(raw.x), ...series.map((_, k) => cleanSeries(raw.ys[k] || raw.x.map(() => null), log))];
   }
   function setData(x, ys) {
     raw = { x: Array.from(x), ys: ys.map((values) => Array.from(values)) };
     derive();
-    const positive = log ? hasPositive() : null;
-    if (plot && positive === lastPositive) plot.setData(data);
+    if (plot) plot.setData(data);
     else build();
-    lastPositive = positive;
     renderLegend();
   }
 
@@ -266,7 +326,6 @@ export function createLineChart(options = {}) {
       if (Boolean(next) === log) return;
       log = Boolean(next);
       derive();
-      lastPositive = log ? hasPositive() : null;
       build();
       renderLegend();
     },

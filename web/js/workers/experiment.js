@@ -17,6 +17,7 @@
 import { dataExtent, gridPoints } from '../plots/grid.js';
 
 const MAX_STEPS_PER_CALL = 10000;  // the engine's limit for one train() call (docs/js-api.md)
+const REPLAY_BUDGET_MS = 2000;     // finding the exact step a network diverged replays its run if cheaper
 
 function flat(rows, width) {
   const values = new Float64Array(rows.length * width);
@@ -46,12 +47,16 @@ export function openExperiment(engine, spec) {
   const extent = dataExtent(test ? train.inputs.concat(test.inputs) : train.inputs);
   const grid = spec.grid ? gridPoints(spec.grid.resolution, extent) : null;
 
+  function newSession(network) {
+    const session = engine.createSession(network.session);
+    try { session.setTrainingData(trainInputs, trainTargets); } catch (error) { session.delete(); throw error; }
+    return session;
+  }
+
   const runs = [];
   try {
     for (const network of spec.networks) {
-      const session = engine.createSession(network.session);
-      runs.push({ session, measure: network.measure || {}, diverged: false, divergedAt: null });
-      session.setTrainingData(trainInputs, trainTargets);
+      runs.push({ network, session: newSession(network), measure: network.measure || {}, diverged: false, divergedAt: null });
     }
   } catch (error) {
     for (const run of runs) run.session.delete();
@@ -59,18 +64,58 @@ export function openExperiment(engine, spec) {
   }
   let step = 0;
 
-  /** Train every live network for `steps` minibatch steps; a non-finite loss marks it diverged. */
+  /** `steps` minibatch steps of one session (the engine takes at most MAX_STEPS_PER_CALL per call). */
+  function trainSteps(session, steps) {
+    let loss = 0;
+    for (let done = 0; done < steps; done += MAX_STEPS_PER_CALL) {
+      loss = session.train(Math.min(MAX_STEPS_PER_CALL, steps - done), spec.batch);
+      if (!isFiniteNumber(loss)) return { loss, done: Math.min(steps, done + MAX_STEPS_PER_CALL) };
+    }
+    return { loss, done: steps };
+  }
+
+  /**
+   * The exact step at which `run` diverged somewhere in (from, to]: the engine's results do not depend
+   * on how steps are split into calls, so a fresh session trained to `from` and then one step at a
+   * time meets the same non-finite loss. Done only when it is cheap (a replay costs `to` steps);
+   * otherwise the answer is `to`, "by step to". The run keeps the session stopped at that step.
+   */
+  function locateDivergence(run, from, to, msPerStep) {
+    if (to - from <= 1 || msPerStep * to > REPLAY_BUDGET_MS) return to;
+    const session = newSession(run.network);
+    let at = to;
+    try {
+      trainSteps(session, from);
+      for (let k = from + 1; k <= to; k += 1) {
+        if (!isFiniteNumber(session.train(1, spec.batch))) { at = k; break; }
+      }
+    } catch (error) {
+      session.delete();
+      throw error;
+    }
+    run.session.delete();
+    run.session = session;
+    return at;
+  }
+
+  /**
+   * Train every live network for `steps` minibatch steps. A non-finite loss marks a network
+   * diverged at that step; it trains no more. When every network has diverged, the experiment stops
+   * at the step where the last one did (it does not count steps that trained nothing).
+   */
   function advance(steps) {
     const count = Math.max(0, Math.floor(steps));
-    if (count === 0) return step;
+    if (count === 0 || runs.every((run) => run.diverged)) return step;
     for (const run of runs) {
-      // The engine takes at most MAX_STEPS_PER_CALL steps per call (a bound on one request's work).
-      for (let done = 0; done < count && !run.diverged; done += MAX_STEPS_PER_CALL) {
-        const loss = run.session.train(Math.min(MAX_STEPS_PER_CALL, count - done), spec.batch);
-        if (!isFiniteNumber(loss)) { run.diverged = true; run.divergedAt = step + count; }
+      if (run.diverged) continue;
+      const started = Date.now();
+      const { loss, done } = trainSteps(run.session, count);
+      if (!isFiniteNumber(loss)) {
+        run.diverged = true;
+        run.divergedAt = locateDivergence(run, step, step + done, (Date.now() - started) / done);
       }
     }
-    step += count;
+    step = runs.every((run) => run.diverged) ? Math.max(...runs.map((run) => run.divergedAt)) : step + count;
     return step;
   }
 
@@ -98,7 +143,8 @@ export function openExperiment(engine, spec) {
       if (spec.alpha) result.alpha = alphaOf(run.session.parameters());
       return result;
     });
-    return { step, runs: results, measureMs: Date.now() - started };
+    // Every network diverged: nothing is left to train (the loop stops here and says so).
+    return { step, runs: results, measureMs: Date.now() - started, diverged: results.every((result) => result.diverged) };
   }
 
   return {

@@ -7,6 +7,35 @@
 // frames keep coming on a slow machine or for a big network. The engine's results do not depend on
 // how the steps are split into calls.
 const GROWTH = 0.05;
+const RATE_WINDOW = 10; // updates over which the steps-per-second figure is taken
+
+/**
+ * Steps in the next update: about GROWTH of the steps so far (at least 1), at most what fits the
+ * time budget, and, when measuring the networks after an update costs more than a step (a large
+ * network), enough steps that training takes about as long as that measurement, so a large run
+ * does not spend most of its time measuring. msPerStep, measureMs: 0 while unknown.
+ */
+export function chunkSize({ step, remaining, budgetMs, msPerStep, measureMs, restoring = false }) {
+  const byGrowth = Math.max(1, Math.ceil(step * GROWTH));
+  const byBalance = msPerStep > 0 ? Math.floor(measureMs / msPerStep) : 0;
+  const limit = Math.max(restoring ? budgetMs * 4 : budgetMs, measureMs);
+  const byTime = msPerStep > 0 ? Math.max(1, Math.floor(limit / msPerStep)) : (restoring ? 50 : 1);
+  return Math.max(1, Math.min(remaining, Math.max(byGrowth, byBalance), byTime));
+}
+
+/**
+ * Expected wall time (ms) to train from `step` to `target` with this schedule, for a step of
+ * msPerStep and a measurement of measureMs after each update (the page draws in parallel).
+ */
+export function estimateRunMs({ step = 0, target, budgetMs, msPerStep, measureMs }) {
+  let at = step;
+  let updates = 0;
+  while (at < target) {
+    at += chunkSize({ step: at, remaining: target - at, budgetMs, msPerStep, measureMs });
+    updates += 1;
+  }
+  return (target - step) * msPerStep + updates * measureMs;
+}
 
 function nextFrame() {
   return new Promise((resolve) => {
@@ -19,7 +48,11 @@ function nextFrame() {
  * createTrainingLoop({runner, onOpen(opened), onSnapshot(snapshot), onStatus(status)}) → loop
  *   loop.open(spec, {at})  opens the experiment and, if at > 0, trains to `at` (status 'restoring')
  *   loop.play(target)      trains (animated) until `target` steps; loop.pause(); loop.stepOnce()
- *   loop.status()          {phase, step, target, playing}; phase: idle | training | pausing | restoring | error
+ *   loop.status()          {phase, step, target, playing, error, diverged, rate, remainingMs}
+ *                          phase: idle | training | pausing | restoring | error; diverged: every
+ *                          network diverged, the run stopped at `step`; rate: steps per second over
+ *                          the last updates while playing (null otherwise); remainingMs: to `target`
+ *   loop.estimateMs(until, {batch, points})   expected time to train to `until` (null until open)
  * onSnapshot gets every snapshot ({step, runs}); onStatus every change of phase or step.
  */
 export function createTrainingLoop({ runner, onOpen, onSnapshot, onStatus, budgetMs }) {
@@ -34,15 +67,32 @@ export function createTrainingLoop({ runner, onOpen, onSnapshot, onStatus, budge
   let busy = null; // the promise of the request in flight
   let error = null;
 
-  const status = () => ({ phase, step, target, playing, error });
+  let measureMs = 0;
+  let diverged = false; // every network has diverged: the run stopped there
+  let samples = [];     // [{time, step}] of the last updates while playing, for the rate
+
+  /** Steps per second over the last updates of this run (null until two are known). */
+  function rate() {
+    if (!playing || samples.length < 2) return null;
+    const first = samples[0];
+    const last = samples[samples.length - 1];
+    const seconds = (last.time - first.time) / 1000;
+    return seconds > 0 && last.step > first.step ? (last.step - first.step) / seconds : null;
+  }
+
+  const status = () => {
+    const stepsPerSecond = rate();
+    return {
+      phase, step, target, playing, error, diverged,
+      rate: stepsPerSecond,
+      remainingMs: stepsPerSecond ? ((target - step) / stepsPerSecond) * 1000 : null,
+    };
+  };
   const report = () => { if (onStatus) onStatus(status()); };
 
   function chunkFor(remaining, { restoring = false } = {}) {
     // Restoring a shared run follows the same schedule, so its curves look like the original's.
-    const byGrowth = Math.max(1, Math.ceil(step * GROWTH));
-    const limit = restoring ? budget * 4 : budget;
-    const byTime = msPerStep > 0 ? Math.max(1, Math.floor(limit / msPerStep)) : (restoring ? 50 : 1);
-    return Math.max(1, Math.min(remaining, byGrowth, byTime));
+    return chunkSize({ step, remaining, budgetMs: budget, msPerStep, measureMs, restoring });
   }
 
   /** Ask the runner for `steps` more steps; resolves to its result (not yet applied). */
@@ -58,7 +108,13 @@ export function createTrainingLoop({ runner, onOpen, onSnapshot, onStatus, budge
       const perStep = Math.max(0.001, result.trainMs / steps);
       msPerStep = msPerStep > 0 ? 0.7 * msPerStep + 0.3 * perStep : perStep;
     }
+    if (result.snapshot.measureMs >= 0) measureMs = result.snapshot.measureMs;
     step = result.snapshot.step;
+    diverged = Boolean(result.snapshot.diverged);
+    if (playing) {
+      samples.push({ time: performance.now(), step });
+      if (samples.length > RATE_WINDOW) samples.shift();
+    }
   }
 
   async function advance(steps, gen) {
@@ -96,6 +152,8 @@ export function createTrainingLoop({ runner, onOpen, onSnapshot, onStatus, budge
       step = 0;
       target = at;
       msPerStep = 0;
+      measureMs = 0;
+      diverged = false;
       report();
       try {
         busy = runner.open(spec);
@@ -104,8 +162,9 @@ export function createTrainingLoop({ runner, onOpen, onSnapshot, onStatus, budge
         if (gen !== generation) return false;
         if (onOpen) onOpen(opened);
         step = opened.snapshot.step;
+        measureMs = opened.snapshot.measureMs || 0;
         onSnapshot(opened.snapshot);
-        while (step < at) {
+        while (step < at && !diverged) {
           if (!(await advance(chunkFor(at - step, { restoring: true }), gen))) return false;
           report();
           await nextFrame();
@@ -122,7 +181,7 @@ export function createTrainingLoop({ runner, onOpen, onSnapshot, onStatus, budge
     },
     /** Train until `until` steps, one update per animation frame. */
     async play(until) {
-      if (playing || phase === 'error' || phase === 'restoring' || phase === 'pausing') return;
+      if (playing || diverged || phase === 'error' || phase === 'restoring' || phase === 'pausing') return;
       const gen = generation;
       target = until;
       if (step >= target) return;
@@ -130,6 +189,7 @@ export function createTrainingLoop({ runner, onOpen, onSnapshot, onStatus, budge
       const myRun = run;
       playing = true;
       phase = 'training';
+      samples = [{ time: performance.now(), step }];
       report();
       try {
         await waitIdle();
@@ -142,7 +202,7 @@ export function createTrainingLoop({ runner, onOpen, onSnapshot, onStatus, budge
           const result = await pending.result;
           if (gen !== generation) return;
           accept(pending, result);
-          pending = run === myRun && playing && step < target ? request(chunkFor(target - step)) : null;
+          pending = run === myRun && playing && step < target && !diverged ? request(chunkFor(target - step)) : null;
           onSnapshot(result.snapshot);
           report();
           if (pending) await nextFrame();
@@ -171,7 +231,7 @@ export function createTrainingLoop({ runner, onOpen, onSnapshot, onStatus, budge
     },
     /** One minibatch step (paused). */
     async stepOnce() {
-      if (playing || phase === 'error' || phase === 'restoring' || phase === 'pausing') return;
+      if (playing || diverged || phase === 'error' || phase === 'restoring' || phase === 'pausing') return;
       const gen = generation;
       try {
         await waitIdle();
@@ -181,6 +241,17 @@ export function createTrainingLoop({ runner, onOpen, onSnapshot, onStatus, budge
       } catch (caught) {
         fail(caught, gen);
       }
+    },
+    /**
+     * Expected time (ms) to train from the current step to `until`, from the time of the last
+     * measurement of the networks (known once the experiment is open): a training step on a batch
+     * of `batch` examples costs about batch / points of measuring all `points` examples (forward
+     * and backward passes of the same networks), until real steps have been timed.
+     */
+    estimateMs(until, { batch, points }) {
+      if (!(measureMs > 0) && !(msPerStep > 0)) return null;
+      const perStep = msPerStep > 0 ? msPerStep : Math.max(0.001, measureMs * Math.min(1, batch / points));
+      return estimateRunMs({ step, target: until, budgetMs: budget, msPerStep: perStep, measureMs });
     },
     /** Forget the current experiment's loop (the runner stays). */
     cancel() { generation += 1; run += 1; playing = false; },

@@ -27,6 +27,7 @@ import { createRunControls } from './run-controls.js';
 import { createDefinitions } from './definitions.js';
 import { createFileControls, download } from './files.js';
 import { mountShare } from './share-slot.js';
+import { duration } from './labels.js';
 
 /** mountExperimentWidget(root, options, config) → {ready, setLang, setState, getState, destroy} */
 export function mountExperimentWidget(root, options, config) {
@@ -100,15 +101,29 @@ export function mountExperimentWidget(root, options, config) {
       ui.runError.textContent = t('lab.engineError', { message: next.error && next.error.message ? next.error.message : String(next.error) });
     }
     if (wasRunning && !next.playing && next.phase === 'idle' && snapshot) {
-      live.textContent = t(next.step >= state.steps ? 'lab.announce.done' : 'lab.announce.paused', {
-        step: next.step, list: config.lossList(snapshot, state, t),
-      });
+      let key = next.step >= state.steps ? 'lab.announce.done' : 'lab.announce.paused';
+      if (next.diverged) key = 'lab.announce.diverged';
+      live.textContent = t(key, { step: next.step, list: config.lossList(snapshot, state, t) });
     }
   }
 
   function updateControls() {
-    ui.controls.update({ phase: loopStatus.phase, step: snapshot ? snapshot.step : 0, steps: state.steps, playing: loopStatus.playing });
-    root.dataset.phase = loopStatus.playing ? 'training' : loopStatus.phase;
+    const { phase, playing, diverged, rate, remainingMs } = loopStatus;
+    const step = snapshot ? snapshot.step : 0;
+    ui.controls.update({ phase, step, steps: state.steps, playing, diverged, rate, remainingMs });
+    root.dataset.phase = playing ? 'training' : phase;
+    updateLargeHint(step);
+  }
+
+  /** The large-run warning, with the time the remaining steps should take once it is known. */
+  function updateLargeHint(step) {
+    ui.largeHint.hidden = !config.isLarge(state);
+    if (ui.largeHint.hidden || loopStatus.playing) return;
+    const remaining = state.steps - step;
+    const ms = loop && remaining > 0 && !loopStatus.diverged && loopStatus.phase !== 'opening'
+      ? loop.estimateMs(state.steps, { batch: state.batch, points: state.dataset.size }) : null;
+    const text = ms === null ? t('lab.setup.large') : t('lab.setup.largeEstimate', { steps: remaining, time: duration(ms, t) });
+    if (ui.largeHint.textContent !== text) ui.largeHint.textContent = text;
   }
 
   async function openExperiment(at) {
@@ -147,7 +162,7 @@ export function mountExperimentWidget(root, options, config) {
       reopen(state.at);
     }
     ui.setup.update(state);
-    ui.largeHint.hidden = !config.isLarge(state);
+    updateLargeHint(snapshot ? snapshot.step : 0);
     notify();
     return null;
   }
@@ -155,7 +170,7 @@ export function mountExperimentWidget(root, options, config) {
   const actions = {
     toggle() {
       if (loopStatus.playing) { loop.pause(); return; }
-      if ((snapshot ? snapshot.step : 0) >= state.steps) {
+      if ((snapshot ? snapshot.step : 0) >= state.steps || loopStatus.diverged) {
         state.at = 0;
         reopen(0).then(() => loop.play(state.steps));
         return;
@@ -199,7 +214,8 @@ export function mountExperimentWidget(root, options, config) {
     if (ui.share) ui.share.destroy();
   }
 
-  function build() {
+  /** Build the widget's text and controls; `withResults: false` when an experiment opens next (it builds them). */
+  function build({ withResults = true } = {}) {
     teardown();
     clear(body);
     ui = { results: null, definitions: null, share: null };
@@ -223,7 +239,7 @@ export function mountExperimentWidget(root, options, config) {
         ui.controls.element, ui.largeHint, ui.runError, ui.files.element, ui.shareSlot),
       ui.resultsSlot);
     ui.setup.update(state);
-    buildResults();
+    if (withResults) buildResults();
     updateControls();
   }
 
@@ -250,7 +266,7 @@ export function mountExperimentWidget(root, options, config) {
       reportProblem(startupProblem);
       state = config.defaultState();
     }
-    build();
+    build({ withResults: false });
     await openExperiment(state.at);
     if (startupProblem) notify();
   }

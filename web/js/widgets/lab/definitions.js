@@ -40,14 +40,21 @@ export function definitionTex(key, t) {
 export function createDefinitions(t, root, keys = Object.keys(DEFINITIONS)) {
   const ids = new Map(keys.map((key) => [key, uid('def')]));
   const glossaryList = h('dl', { class: 'lab-glossary-list' });
+  const formulas = [];
   for (const key of keys) {
     const formula = h('div', { class: 'tex tex--block lab-glossary-formula' });
-    renderTex(formula, definitionTex(key, t), { display: false });
+    formulas.push([formula, key]);
     glossaryList.append(
       h('dt', { text: t(`lab.stat.${key}`) }),
       h('dd', {}, h('p', { id: ids.get(key), class: 'lab-glossary-text', text: t(`lab.def.${key}`) }), formula));
   }
   const glossary = h('details', { class: 'lab-glossary' }, h('summary', { text: t('lab.glossary.title') }), glossaryList);
+  // The formulas are typeset when the glossary first opens (KaTeX for all of them is most of the
+  // time it takes to build the widget); the sentences, which screen readers use, are there at once.
+  glossary.addEventListener('toggle', () => {
+    if (!glossary.open) return;
+    for (const [formula, key] of formulas.splice(0)) renderTex(formula, definitionTex(key, t), { display: false });
+  });
 
   const tipTitle = h('p', { class: 'lab-tip-title' });
   const tipContext = h('p', { class: 'lab-tip-context' });

@@ -30,3 +30,17 @@ export function percent(fraction) {
 export function number(value, digits = 3) {
   return formatNumber(value, digits);
 }
+
+/** A duration for reading: "45 s", "3 min 20 s", "1 h 5 min" (localized units). */
+export function duration(ms, t) {
+  const seconds = Math.max(1, Math.round(ms / 1000));
+  if (seconds < 60) return t('lab.time.seconds', { s: seconds });
+  if (seconds < 3600) return t('lab.time.minutes', { m: Math.floor(seconds / 60), s: seconds % 60 });
+  const minutes = Math.round(seconds / 60);
+  return t('lab.time.hours', { h: Math.floor(minutes / 60), m: minutes % 60 });
+}
+
+/** Steps per second: two significant digits below 10 ("0.38", "3.2"), whole numbers above. */
+export function stepRate(rate) {
+  return rate >= 10 ? String(Math.round(rate)) : formatNumber(rate, 2);
+}

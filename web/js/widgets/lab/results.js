@@ -134,6 +134,34 @@ export function createLabResults(t, definitions, state) {
   let lastView = null;
   const stopTheme = onThemeChange(() => { theme = null; if (lastView) update(lastView); });
 
+  /** The hidden layers' histograms of every column (empty for a diverged one). */
+  function drawHistograms(snapshot, colours) {
+    snapshot.runs.forEach((run, k) => {
+      const isDiverged = run.diverged || run.loss === null;
+      const colour = seriesStyle(colours, k).color;
+      const [alo, ahi] = activationRange(state.activations[k].name);
+      for (let l = 0; l < state.depth; l += 1) {
+        const layer = run.layers[l];
+        const plots = histograms[l][k];
+        if (isDiverged) {
+          plots.pre.draw({ counts: [], range: PRE_ACTIVATION_RANGE, theme: colours });
+          plots.act.draw({ counts: [], range: [alo, ahi], theme: colours });
+          plots.pre.setLabel(t('lab.diverged.short'));
+          plots.act.setLabel(t('lab.diverged.short'));
+          continue;
+        }
+        if (!layer.histograms) continue;
+        plots.pre.draw({ counts: layer.histograms.pre_activations, range: layer.histograms.pre_activation_range, color: colour, theme: colours });
+        plots.act.draw({ counts: layer.histograms.activations, range: layer.histograms.activation_range, color: colour, theme: colours });
+        plots.pre.setLabel(t('lab.hist.preLabel', { name: names[k], layer: l + 1, mean: number(layer.pre_activation_mean), std: number(layer.pre_activation_std) }));
+        plots.act.setLabel(t('lab.hist.actLabel', { name: names[k], layer: l + 1, mean: number(layer.activation_mean), std: number(layer.activation_std), sparsity: percent(layer.sparsity_fraction), saturation: percent(layer.saturation_fraction), lo: alo, hi: ahi }));
+      }
+    });
+  }
+  histDetails.addEventListener('toggle', () => {
+    if (histDetails.open && lastView) drawHistograms(lastView.snapshot, theme || readPlotTheme(element));
+  });
+
   function update({ snapshot, history }) {
     lastView = { snapshot, history };
     if (!theme && element.isConnected) theme = readPlotTheme(element);
@@ -150,12 +178,6 @@ export function createLabResults(t, definitions, state) {
         for (const cell of cells.slice(1)) setCell(cell, '\u2014', null);
         for (let l = 0; l < layerCount; l += 1) {
           for (const cell of layerCells[l].slice(k * layerStats.length, (k + 1) * layerStats.length)) setCell(cell, '\u2014', null);
-        }
-        for (let l = 0; l < state.depth; l += 1) {
-          histograms[l][k].pre.draw({ counts: [], range: PRE_ACTIVATION_RANGE, theme: colours });
-          histograms[l][k].act.draw({ counts: [], range: activationRange(state.activations[k].name), theme: colours });
-          histograms[l][k].pre.setLabel(t('lab.diverged.short'));
-          histograms[l][k].act.setLabel(t('lab.diverged.short'));
         }
         return;
       }
@@ -177,19 +199,10 @@ export function createLabResults(t, definitions, state) {
         row[2].dataset.dead = String(layer.dead_units);
         setCell(row[3], number(layer.gradient_norm), layer.gradient_norm);
       });
-      // Histograms (hidden layers).
-      const colour = seriesStyle(colours, k).color;
-      const [alo, ahi] = activationRange(state.activations[k].name);
-      for (let l = 0; l < state.depth; l += 1) {
-        const layer = layers[l];
-        const plots = histograms[l][k];
-        if (!layer.histograms) continue;
-        plots.pre.draw({ counts: layer.histograms.pre_activations, range: layer.histograms.pre_activation_range, color: colour, theme: colours });
-        plots.act.draw({ counts: layer.histograms.activations, range: layer.histograms.activation_range, color: colour, theme: colours });
-        plots.pre.setLabel(t('lab.hist.preLabel', { name: names[k], layer: l + 1, mean: number(layer.pre_activation_mean), std: number(layer.pre_activation_std) }));
-        plots.act.setLabel(t('lab.hist.actLabel', { name: names[k], layer: l + 1, mean: number(layer.activation_mean), std: number(layer.activation_std), sparsity: percent(layer.sparsity_fraction), saturation: percent(layer.saturation_fraction), lo: alo, hi: ahi }));
-      }
     });
+    // Histograms: only while their section is open (a closed one is drawn when it opens; at depth 32
+    // with 5 activations that is 320 canvases per update).
+    if (histDetails.open) drawHistograms(snapshot, colours);
     divergedNote.hidden = diverged.length === 0;
     divergedNote.textContent = diverged.length ? t('lab.diverged.note', { list: diverged.join(t('lab.listSeparator')) }) : '';
 

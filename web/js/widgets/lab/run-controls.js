@@ -1,10 +1,12 @@
 // Train / pause / resume, one batch at a time, back to step 0, and a progress bar with the step
 // count in words. Shared by the lab and the playground.
 import { h } from '../../dom.js';
+import { duration, stepRate } from './labels.js';
 
 /**
  * createRunControls(t, {toggle(), step(), reset()}) → {element, update(view)}
- * view: {phase, step, steps, playing, diverged}
+ * view: {phase, step, steps, playing, diverged, rate, remainingMs}: diverged means every network
+ * diverged and training stopped at `step`; rate (steps/s) and remainingMs are shown while training.
  */
 export function createRunControls(t, actions, { extra = [] } = {}) {
   const toggle = h('button', { type: 'button', class: 'action action--primary', 'data-action': 'train', onclick: actions.toggle });
@@ -18,8 +20,8 @@ export function createRunControls(t, actions, { extra = [] } = {}) {
     h('div', { class: 'lab-progress-row' }, progress, progressText),
     phaseText);
 
-  function update({ phase, step, steps, playing }) {
-    const done = step >= steps;
+  function update({ phase, step, steps, playing, diverged = false, rate = null, remainingMs = null }) {
+    const done = step >= steps || diverged;
     let label = 'lab.run.train';
     if (playing) label = 'lab.run.pause';
     else if (done) label = 'lab.run.again';
@@ -38,11 +40,17 @@ export function createRunControls(t, actions, { extra = [] } = {}) {
     let phaseKey = null;
     if (phase === 'restoring') phaseKey = 'lab.run.restoring';
     else if (phase === 'opening') phaseKey = 'lab.run.opening';
-    else if (playing) phaseKey = 'lab.run.training';
+    else if (playing) phaseKey = rate ? 'lab.run.trainingRate' : 'lab.run.training';
+    else if (diverged) phaseKey = 'lab.run.diverged';
     else if (done) phaseKey = 'lab.run.done';
     else if (step > 0) phaseKey = 'lab.run.paused';
-    phaseText.textContent = phaseKey ? t(phaseKey) : t('lab.run.ready');
+    phaseText.textContent = phaseKey
+      ? t(phaseKey, { step, rate: rate ? stepRate(rate) : '', time: remainingMs !== null ? duration(remainingMs, t) : '' })
+      : t('lab.run.ready');
+    phaseText.dataset.kind = diverged && !playing ? 'diverged' : '';
     element.dataset.phase = playing ? 'training' : phase;
+    element.dataset.diverged = String(diverged);
+    element.dataset.rate = rate ? String(rate) : '';
   }
 
   return { element, update };
