@@ -165,6 +165,8 @@ export function mountDeadStart(host, ctx, { runs: runsFor, showAlpha = false, ki
     lossTitle.textContent = t()('dead.figure.lossTitle');
     alphaTitle.textContent = t()('dead.figure.alphaTitle');
     tableBox.setAttribute('aria-label', t()('dead.figure.tableLabel'));
+    lossPlot.setLabel(t()('dead.figure.lossLabel'));
+    if (alphaPlot) alphaPlot.setLabel(t()('dead.figure.alphaLabel'));
     if (!history) {
       progress.textContent = started ? t()('dead.figure.starting') : t()('dead.figure.waiting');
       return;
@@ -174,7 +176,6 @@ export function mountDeadStart(host, ctx, { runs: runsFor, showAlpha = false, ki
     });
     const list = runs().filter((run) => history[run.id]);
     const maxLoss = Math.max(0.8, ...list.flatMap((run) => history[run.id].loss.filter(Number.isFinite)));
-    lossPlot.setLabel(t()('dead.figure.lossLabel'));
     lossPlot.draw({
       x: { min: 0, max: DEAD_START.steps, label: t()('dead.figure.axisStep'), format: (v) => String(v) },
       y: { min: 0, max: maxLoss * 1.05, label: t()('dead.figure.axisLoss') },
@@ -206,7 +207,6 @@ export function mountDeadStart(host, ctx, { runs: runsFor, showAlpha = false, ki
         series.push({ points, tone: STYLE[run.id].tone, dash: STYLE[run.id].dash, thin: width > 1 });
       }
     }
-    alphaPlot.setLabel(t()('dead.figure.alphaLabel'));
     alphaPlot.draw({
       x: { min: 0, max: DEAD_START.steps, label: t()('dead.figure.axisStep'), format: (v) => String(v) },
       y: { min: low - 0.05 * (high - low), max: high + 0.05 * (high - low), label: 'α' },

@@ -57,13 +57,14 @@ export function mountSameSign(host, ctx) {
 
   function render() {
     renderControls();
+    // Named from the start, before the engine's numbers arrive (an unnamed role="img" is unusable).
+    for (const { activation, plot } of plots) plot.setLabel(t()('sign.figure.plotLabel', { name: t()(`aplot.name.${activation}`) }));
     if (!result) return;
     for (const { activation, plot } of plots) {
       const sample = result[activation];
       const name = t()(`aplot.name.${activation}`);
       grid.querySelector(`[data-title="${activation}"]`).textContent = t()('sign.figure.panel', { name });
       const limit = Math.max(1e-12, ...sample.points.flat().map(Math.abs)) * 1.1;
-      plot.setLabel(t()('sign.figure.plotLabel', { name }));
       plot.draw({
         x: { min: -limit, max: limit, label: '∂L/∂w₁', format: (v) => fmt(v, 2) },
         y: { min: -limit, max: limit, label: '∂L/∂w₂', format: (v) => fmt(v, 2) },
@@ -107,7 +108,7 @@ export function mountSameSign(host, ctx) {
 
   ctx.onState(() => { renderControls(); compute(); });
   // Computed when the figure comes near the viewport, so the page is ready without waiting for it.
-  renderControls();
+  render();
   whenVisible(frame.figure, async () => {
     engine = await engineFor(frame, t);
     compute();

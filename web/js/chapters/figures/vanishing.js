@@ -74,12 +74,12 @@ export function mountVanishing(host, ctx) {
   function render() {
     renderControls();
     tableBox.setAttribute('aria-label', t()('vanish.figure.tableLabel'));
+    plot.setLabel(t()('vanish.figure.plotLabel', { depth: String(result ? result.rows.length : ctx.state.dep) }));
     if (!result) return;
     const { rows } = result;
     const values = rows.flatMap((row) => [row.gradient, row.bound]).filter((v) => v > 0 && Number.isFinite(v));
     const low = values.length ? Math.min(...values) : 1e-10;
     const high = values.length ? Math.max(...values) : 1;
-    plot.setLabel(t()('vanish.figure.plotLabel', { depth: String(rows.length) }));
     plot.draw({
       x: { min: 0.5, max: rows.length + 0.5, label: t()('vanish.figure.axisLayer'), ticks: rows.map((row) => row.layer).filter((l) => rows.length <= 10 || l % 2 === 1 || l === rows.length), format: (v) => String(v) },
       y: { min: low / 3, max: high * 3, log: true, label: t()('vanish.figure.axisGradient') },
@@ -136,7 +136,7 @@ export function mountVanishing(host, ctx) {
 
   ctx.onState(() => { renderControls(); compute(); });
   // Computed when the figure comes near the viewport, so the page is ready without waiting for it.
-  renderControls();
+  render();
   whenVisible(frame.figure, async () => {
     engine = await engineFor(frame, t);
     compute();
