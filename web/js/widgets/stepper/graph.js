@@ -35,6 +35,7 @@ function makeTag(role, key) {
     /**
      * Beside a line through (x, y) with this slope: above it (side −1) or below (+1), far enough
      * that the line clears the whole box, whatever the label's width turns out to be.
+     * (Used for level edges, slope 0; kept general.)
      */
     placeBeside(x, y, slope, side) { this.place(x, y); this.beside = { y, slope, side }; },
     set(label, value) {
@@ -190,9 +191,15 @@ export function createGraph(t) {
           const cy = from.y + G.edgeT * (zPos.y - from.y);
           const weight = makeTag('param', `w:${l}:${j}:${i}`);
           const grad = makeTag('gradient', `gw:${l}:${j}:${i}`);
-          const slope = (zPos.y - from.y) / (x2 - x1);
-          weight.placeBeside(cx, cy, slope, -1);
-          grad.placeBeside(cx, cy, slope, 1);
+          // A level edge keeps its two tags clear of the line; in a fan the neighbouring edges are
+          // too close for that, so the tags straddle the line at its middle (the line runs under them).
+          if (from.y === zPos.y) {
+            weight.placeBeside(cx, cy, 0, -1);
+            grad.placeBeside(cx, cy, 0, 1);
+          } else {
+            weight.place(cx, cy - G.tagH / 2 - 1);
+            grad.place(cx, cy + G.tagH / 2 + 1);
+          }
           const labelGroup = s('g', { class: roomy ? 'edge-labels' : 'edge-labels edge-labels--crowded' }, weight.group, grad.group);
           labelsLayer.append(labelGroup);
           parts.set(`edge:${l}:${j}:${i}`, { group: edgeGroup, edgeTitle, weight, grad, labelGroup, labelsLayer, l, j, i });
