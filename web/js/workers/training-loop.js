@@ -49,7 +49,7 @@ function nextFrame() {
  *   loop.open(spec, {at})  opens the experiment and, if at > 0, trains to `at` (status 'restoring')
  *   loop.play(target)      trains (animated) until `target` steps; loop.pause(); loop.stepOnce()
  *   loop.status()          {phase, step, target, playing, error, diverged, rate, remainingMs}
- *                          phase: idle | training | pausing | restoring | error; diverged: every
+ *                          phase: opening | idle | training | pausing | restoring | error; diverged: every
  *                          network diverged, the run stopped at `step`; rate: steps per second over
  *                          the last updates while playing (null otherwise); remainingMs: to `target`
  *   loop.estimateMs(until, {batch, points})   expected time to train to `until` (null until open)
@@ -148,7 +148,7 @@ export function createTrainingLoop({ runner, onOpen, onSnapshot, onStatus, budge
       error = null;
       await waitIdle();
       if (gen !== generation) return false;
-      phase = at > 0 ? 'restoring' : 'idle';
+      phase = at > 0 ? 'restoring' : 'opening'; // 'idle' only once the networks are there
       step = 0;
       target = at;
       msPerStep = 0;
@@ -181,7 +181,7 @@ export function createTrainingLoop({ runner, onOpen, onSnapshot, onStatus, budge
     },
     /** Train until `until` steps, one update per animation frame. */
     async play(until) {
-      if (playing || diverged || phase === 'error' || phase === 'restoring' || phase === 'pausing') return;
+      if (playing || diverged || ['error', 'opening', 'restoring', 'pausing'].includes(phase)) return;
       const gen = generation;
       target = until;
       if (step >= target) return;
@@ -231,7 +231,7 @@ export function createTrainingLoop({ runner, onOpen, onSnapshot, onStatus, budge
     },
     /** One minibatch step (paused). */
     async stepOnce() {
-      if (playing || diverged || phase === 'error' || phase === 'restoring' || phase === 'pausing') return;
+      if (playing || diverged || ['error', 'opening', 'restoring', 'pausing'].includes(phase)) return;
       const gen = generation;
       try {
         await waitIdle();
