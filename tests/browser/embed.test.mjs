@@ -144,7 +144,8 @@ test('bad attributes show a localized message inside the element; the host page 
     ['bad-step', 'step="999"', /step="999".*beyond the end of the backward pass/],
     ['bad-lang', 'lang="fr"', /"fr" is not available/],
     ['bad-mix', 'activation="relu" activations="relu,sigmoid"', /either activation\/output-activation or activations/],
-    ['bad-missing', 'input-size="2"', /Check the attribute inputs \(a required setting is missing\)/],
+    // Issue 9: left-out stepper settings take defaults (input-size="2" alone is now fine), but explicit weights need biases.
+    ['bad-missing', 'input-size="2" weights="1,1;1"', /Check the attribute biases \(a required setting is missing\)/],
   ];
   const body = cases.map(([id, attributes]) => `<actlab-stepper id="${id}" ${attributes}></actlab-stepper>`).join('\n') +
     '\n<actlab-stepper id="zh" lang="zh-CN" loss="nope"></actlab-stepper>\n<button id="host-counter">0</button>';

@@ -169,7 +169,7 @@ test('a malformed import shows a message and changes nothing; 375 px does not sc
   await page.fill(`${PLAYGROUND} [data-field="hidden"]`, '8, x');
   await page.press(`${PLAYGROUND} [data-field="hidden"]`, 'Enter');
   await page.waitForSelector(`${PLAYGROUND} .pg-setup .field-error:not([hidden])`);
-  assert.match(await page.textContent(`${PLAYGROUND} .pg-setup .field-error`), /hidden layers: expected a whole number/);
+  assert.match(await page.textContent(`${PLAYGROUND} .pg-setup .field-error`), /Hidden layers: expected a whole number from 1 to 64 \(you entered x\)\. This change was not applied\./); // issue 9 item 10's wording
   assert.equal(await horizontalOverflow(page), 0);
   // Switching the language keeps the run and its numbers.
   const loss = await shownValue(page, `${PLAYGROUND} [data-field="train-loss"]`);

@@ -130,8 +130,9 @@ test('item 9: a refused link names the field, the value and the allowed range, i
 });
 
 test('item 10: a field error names the field, the value and the range, and claims no reset', () => {
+  // A sentence of its own: it starts with a capital.
   const depth = errorOf(() => validateLabState({ ...defaultLabState(), depth: 40 }));
-  for (const [t, field, tail] of [[en, /^hidden layers: expected a whole number from 1 to 32 \(you entered 40\)\./, /This change was not applied\.$/],
+  for (const [t, field, tail] of [[en, /^Hidden layers: expected a whole number from 1 to 32 \(you entered 40\)\./, /This change was not applied\.$/],
     [zh, /^隐藏层数：应为 1 到 32 之间的整数（你填的是 40）。/, /这项修改没有生效。$/]]) {
     const message = labFieldMessage(depth, t);
     assert.match(message, field);
@@ -139,15 +140,15 @@ test('item 10: a field error names the field, the value and the range, and claim
     assert.doesNotMatch(message, /default|link|默认|链接/);
   }
   const sizes = errorOf(() => validatePlaygroundState({ ...defaultPlaygroundState(), hidden: [8, 'x'] }));
-  assert.match(labFieldMessage(sizes, en), /^hidden layers: expected a whole number from 1 to 64 \(you entered x\)/);
+  assert.match(labFieldMessage(sizes, en), /^Hidden layers: expected a whole number from 1 to 64 \(you entered x\)/);
   const count = errorOf(() => validateLabState({ ...defaultLabState(), activations: [{ name: 'relu' }] }));
-  assert.match(labFieldMessage(count, en), /^activations: choose 2 to 5 \(you entered relu\)/);
+  assert.match(labFieldMessage(count, en), /^Activations: choose 2 to 5 \(you entered relu\)/);
   const plot = errorOf(() => validateStepperState({ ...stepperDefault(), lr: 12 }));
-  assert.match(fieldErrorMessage(plot, en), /^learning rate: expected a number above 0 and at most 10 \(you entered 12\)\. This change was not applied\.$/);
+  assert.match(fieldErrorMessage(plot, en), /^Learning rate: expected a number above 0 and at most 10 \(you entered 12\)\. This change was not applied\.$/);
   assert.match(fieldErrorMessage(plot, zh), /^学习率：应为大于 0、不超过 10 的数（你填的是 12）。这项修改没有生效。$/);
   // An empty field has no value to name.
   const empty = errorOf(() => validateLabState({ ...defaultLabState(), lr: NaN }));
-  assert.equal(labFieldMessage(empty, en), 'learning rate: expected a number above 0 and at most 10. This change was not applied.');
+  assert.equal(labFieldMessage(empty, en), 'Learning rate: expected a number above 0 and at most 10. This change was not applied.');
 });
 
 test('item 9: stepper links accept any subset of keys and fill in the default example', () => {

@@ -100,7 +100,7 @@ test('item 9: a refused link names the field, the value and the allowed range; g
 
 test('item 10: a refused field value is shown next to the field, names field, value and range, and resets nothing', async () => {
   for (const [locale, expected] of [
-    ['en-US', 'hidden layers: expected a whole number from 1 to 32 (you entered 40). This change was not applied.'],
+    ['en-US', 'Hidden layers: expected a whole number from 1 to 32 (you entered 40). This change was not applied.'],
     ['zh-CN', '隐藏层数：应为 1 到 32 之间的整数（你填的是 40）。这项修改没有生效。'],
   ]) {
     const { page, problems, context } = await openPage(harness, { locale });

@@ -131,7 +131,7 @@ async function main() {
   // A part that could not be used leaves the URL (the other parts stay).
   if (cleanUrl) writeCurrentHash();
 
-  let mounting = true;
+  let startingUp = true; // until every widget is ready: a state refused now leaves its defaults
   let pendingWrite = null;
   function writeHash(section, state) {
     if (!remember(section, state)) return;
@@ -143,7 +143,7 @@ async function main() {
   /** A widget refused a state: at start-up it shows its defaults; later nothing changed. */
   function rejectState(section, error) {
     if (linked.delete(section.id)) writeCurrentHash();
-    reportLinkProblems([{ section, error }], !mounting);
+    reportLinkProblems([{ section, error }], !startingUp);
   }
 
   // --- header, table of contents, sections --------------------------------------------------
@@ -215,7 +215,6 @@ async function main() {
     await Promise.all(mounted.map(({ controller }) => controller.setLang && controller.setLang(code, t)));
   }
 
-  mounting = false;
   applyTexts();
   if (initial.target) document.getElementById(initial.target).scrollIntoView({ block: 'start' });
 
@@ -230,6 +229,7 @@ async function main() {
     showNotice('error', (tr) => engineErrorMessage(error, tr));
   }
   await Promise.all(mounted.map(({ controller }) => controller.ready).filter(Boolean));
+  startingUp = false;
   document.body.dataset.ready = 'true';
   warmOfflineCache(lang);
 

@@ -29,7 +29,7 @@ const hiddenCount = (text) => (text === '' ? 0 : text.split(',').length);
  *  - changing the shape (input-size, hidden-layers) drops the example's explicit weights and biases for
  *    Xavier-uniform initial weights (seed 0), unless weights/biases (or init/seed) are given; with
  *    the example's shape, `weights` alone keeps its biases and `biases` alone its weights;
- *  - changing input-size drops the example's input values: give `inputs` too;
+ *  - changing input-size drops the example's input values (the codec then puts 1 in every input);
  *  - a new number of layers gets the example's activations (sigmoid) in every layer;
  *  - `activation` sets every hidden layer, `output-activation` the output layer (instead of
  *    `activations`, which lists one per layer).

@@ -78,7 +78,8 @@ export function invalidStateMessage(error, t, options = {}) {
   return t('link.state.reset', { problem: problemText(error, t, { where: 'state', ...options }) });
 }
 
-/** A value typed into a field that was refused: nothing else changes. */
+/** A value typed into a field that was refused: nothing else changes. A sentence of its own. */
 export function fieldErrorMessage(error, t, options = {}) {
-  return t('field.notApplied', { problem: problemText(error, t, { where: 'field', ...options }) });
+  const text = t('field.notApplied', { problem: problemText(error, t, { where: 'field', ...options }) });
+  return text.charAt(0).toLocaleUpperCase(t.lang) + text.slice(1);
 }

@@ -4,8 +4,11 @@
 // with the field; both go away with the message. Shared by the widgets' settings.
 import { uid } from '../dom.js';
 
-/** Wrappers a message goes after, nearest first (a field inside a choice goes after the choice). */
-const WRAPPERS = ['.lab-activation-choice', '.number-field', '.select-field', '.check-field', '.aplot-field', '.aplot-check', '.lstack-field'];
+/**
+ * What a message goes after: the row of fields that holds the control (so the row does not reflow
+ * under the reader's hands), else the field's own wrapper.
+ */
+const WRAPPERS = ['.field-row', '.lab-activation-list', '.number-field', '.select-field', '.check-field', '.aplot-field', '.aplot-check', '.lstack-field'];
 
 function wrapperOf(control) {
   for (const selector of WRAPPERS) {
@@ -62,11 +65,7 @@ export function fieldErrors(root, element, { move = true } = {}) {
       element.textContent = message || '';
       if (!message) return;
       if (control && control.isConnected && root.contains(control)) {
-        if (move) {
-          wrapperOf(control).after(element);
-          if (element.parentElement && getComputedStyle(element.parentElement).display.includes('flex')) element.style.flexBasis = '100%';
-          else element.style.flexBasis = '';
-        }
+        if (move) wrapperOf(control).after(element);
         control.setAttribute('aria-invalid', 'true');
         describedBy(control, element.id, true);
         marked = control;
