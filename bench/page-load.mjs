@@ -290,7 +290,7 @@ export function markdown(result) {
   const lines = [];
   const load = (l) => l.map((v) => v.toFixed(1)).join(' ');
   lines.push(`Measured ${result.date.slice(0, 16).replace('T', ' ')} UTC on ${os.cpus()[0]?.model.trim() ?? 'cpu'} × ${os.cpus().length}, ` +
-    `\`${result.root}/\` served by \`${result.serve}\`, headless ${result.chromium ?? 'Chromium'} at 1280 × 900; ${result.runs} runs per case, median (min–max), ms after navigation. ` +
+    `\`${result.root}/\` served by \`${result.serve}\`, headless Chromium ${result.chromium ?? ''} at 1280 × 900; ${result.runs} runs per case, median (min–max), ms after navigation. ` +
     `Load average at start: ${load(result.load.start)}; at end: ${load(result.load.end)}.`);
   lines.push('');
   lines.push('| case | first figure, ms ↓ | first screen ready, ms ↓ | all widgets ready, ms ↓ | requests before first figure | transferred before it | long tasks before it (count, ms) | main-thread tasks / layout by then, ms | whole load: requests, KB |');
