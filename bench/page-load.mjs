@@ -293,7 +293,7 @@ export function markdown(result) {
     `\`${result.root}/\` served by \`${result.serve}\`, headless Chromium ${result.chromium ?? ''} at 1280 × 900; ${result.runs} runs per case, median (min–max), ms after navigation. ` +
     `Load average at start: ${load(result.load.start)}; at end: ${load(result.load.end)}.`);
   lines.push('');
-  lines.push('| case | first figure, ms ↓ | first screen ready, ms ↓ | all widgets ready, ms ↓ | requests before first figure | transferred before it | long tasks before it (count, ms) | main-thread tasks / layout by then, ms | whole load: requests, KB |');
+  lines.push('| case | first figure, ms ↓ | first screen ready, ms ↓ | all widgets ready, ms ↓ | requests before first figure | transferred before it | long tasks before it (count, ms) | main-thread tasks / layout by then, ms | by all ready (+0.2 s): requests, KB |');
   lines.push('|---|--:|--:|--:|--:|--:|--:|--:|--:|');
   for (const [kind, c] of Object.entries(result.cases)) {
     lines.push(`| ${LABELS[kind]} (first: ${c.firstFigureKind}) | ${ms(c.firstFigure)} | ${ms(c.firstScreen)} | ${ms(c.allReady)} | ${n(c.requests)}` +

@@ -59,14 +59,18 @@ function sh(command, args, options = {}) {
   execFileSync(command, args, { stdio: ['ignore', process.stderr, process.stderr], cwd: repo, ...options });
 }
 
+// Only what the chosen steps need: TF.js for W1–W4, the native driver for W1–W3, the wasm module always.
 function setup() {
-  if (!fs.existsSync(path.join(here, 'node_modules/@tensorflow/tfjs-backend-wasm/package.json'))) {
+  const timed = CASES.length > 0;
+  if ((timed || only.includes('w4')) && !fs.existsSync(path.join(here, 'node_modules/@tensorflow/tfjs-backend-wasm/package.json'))) {
     log('== bench: installing bench/ dependencies (TensorFlow.js) into bench/node_modules');
     sh('npm', ['--prefix', here, 'install', '--no-audit', '--no-fund']);
   }
-  log('== bench: building the native driver (build/bench)');
-  sh('cmake', ['-S', '.', '-B', 'build/bench', '-DCMAKE_BUILD_TYPE=Release', '-DACTLAB_BENCH=ON', '-DACTLAB_TESTS=OFF'], { stdio: ['ignore', 'ignore', process.stderr] });
-  sh('cmake', ['--build', 'build/bench', '--target', 'actlab_bench', '--parallel', String(os.cpus().length)]);
+  if (timed) {
+    log('== bench: building the native driver (build/bench)');
+    sh('cmake', ['-S', '.', '-B', 'build/bench', '-DCMAKE_BUILD_TYPE=Release', '-DACTLAB_BENCH=ON', '-DACTLAB_TESTS=OFF'], { stdio: ['ignore', 'ignore', process.stderr] });
+    sh('cmake', ['--build', 'build/bench', '--target', 'actlab_bench', '--parallel', String(os.cpus().length)]);
+  }
   if (!fs.existsSync(path.join(repo, 'web/engine/generated/actlab-core.wasm'))) {
     log('== bench: building the wasm module (scripts/build.sh wasm)');
     sh('bash', ['scripts/build.sh', 'wasm']);
@@ -259,7 +263,13 @@ function machine() {
     native_compiler: firstLine('c++', ['--version']),
     emscripten: firstLine('em++', ['--version']),
     chromium: firstLine('/usr/bin/chromium', ['--version']),
-    tfjs: JSON.parse(fs.readFileSync(path.join(here, 'node_modules/@tensorflow/tfjs-core/package.json'), 'utf8')).version,
+    tfjs: (() => {
+      try {
+        return JSON.parse(fs.readFileSync(path.join(here, 'node_modules/@tensorflow/tfjs-core/package.json'), 'utf8')).version;
+      } catch {
+        return 'not installed'; // only the page-load step was asked for
+      }
+    })(),
     load_average_at_start: os.loadavg().map((v) => v.toFixed(2)).join(' '),
     date: new Date().toISOString(),
   };
