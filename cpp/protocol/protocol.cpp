@@ -127,13 +127,7 @@ json evaluate(const json& request) {
 }
 
 std::string evaluate_text(std::string_view text) {
-    json request;
-    try {
-        request = json::parse(text.begin(), text.end());
-    } catch (const json::parse_error& e) {
-        throw ProtocolError(std::string("malformed JSON: ") + e.what());
-    }
-    return evaluate(request).dump();
+    return evaluate(parse_json(text, "request")).dump();
 }
 
 }  // namespace actlab::protocol

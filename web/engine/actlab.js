@@ -16,6 +16,23 @@ function finiteOrLabel(_key, value) {
   return typeof value === 'number' && !Number.isFinite(value) ? String(value) : value;
 }
 
+// How deeply a value nests arrays and objects, found without recursion: it is only asked about
+// values too deep for JSON.stringify, which gives up near 5,000 levels ("Maximum call stack size
+// exceeded"). Each object is visited once.
+function nestingDepth(value) {
+  let deepest = 0;
+  const seen = new Set();
+  const pending = [[value, 1]];
+  while (pending.length > 0) {
+    const [item, depth] = pending.pop();
+    if (item === null || typeof item !== 'object' || seen.has(item)) continue;
+    seen.add(item);
+    deepest = Math.max(deepest, depth);
+    for (const child of Object.values(item)) pending.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
 // Rows of numbers (number[][]) or an already flat Float64Array, with its row count.
 function flatten(rows, width, what) {
   if (rows instanceof Float64Array) {
@@ -145,6 +162,11 @@ export default async function createActLab(options = {}) {
       try {
         text = JSON.stringify(request, finiteOrLabel);
       } catch (error) {
+        if (error instanceof RangeError) {
+          // Too deep to write: let the engine refuse text of that depth, with its own message and limit.
+          const depth = nestingDepth(request);
+          evaluateText('['.repeat(depth) + ']'.repeat(depth));
+        }
         throw new Error(`request: cannot be written as JSON (${error.message})`);
       }
       return JSON.parse(evaluateText(text));
