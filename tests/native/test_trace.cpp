@@ -21,8 +21,7 @@ double logistic(double z) { return 1.0 / (1.0 + std::exp(-z)); }
 // w₁, b₁, w₂, b₂ of the 1 → 1 → 1 network, both layers sigmoid.
 constexpr double w1 = 0.6, b1 = -0.2, w2 = -1.3, b2 = 0.4;
 
-Network tiny_network(ActivationKind output = ActivationKind::sigmoid,
-                     ActivationKind hidden = ActivationKind::sigmoid) {
+Network tiny_network(const std::string& output = "sigmoid", const std::string& hidden = "sigmoid") {
     Network network = make_network(1, {LayerSpec{1, test::make_activation(hidden)},
                                        LayerSpec{1, test::make_activation(output)}});
     network.layers[0].weights(0, 0) = w1;
@@ -198,7 +197,7 @@ BOOST_AUTO_TEST_CASE(bce_skips_the_output_activation_derivative) {
 
 // A PReLU layer adds an alpha_gradient step after its activation derivative: ∂L/∂α = ∂L/∂a · z for z ≤ 0.
 BOOST_AUTO_TEST_CASE(prelu_adds_an_alpha_gradient_step) {
-    Network network = tiny_network(ActivationKind::identity, ActivationKind::prelu);
+    Network network = tiny_network("identity", "prelu");
     const double alpha = network.layers[0].alpha.at(0);
     BOOST_TEST(alpha == 0.25);
     const double x = -2.0, t = 0.3;  // z₁ = 0.6·(−2) − 0.2 = −1.4 ≤ 0
@@ -219,13 +218,13 @@ BOOST_AUTO_TEST_CASE(prelu_adds_an_alpha_gradient_step) {
 
 // Neuron granularity: one example and a small network. A wide network falls back to layers.
 BOOST_AUTO_TEST_CASE(wide_networks_are_traced_by_layer) {
-    Network network = make_network(2, {LayerSpec{max_neuron_units + 1, test::make_activation(ActivationKind::tanh)},
-                                       LayerSpec{1, test::make_activation(ActivationKind::sigmoid)}});
+    Network network = make_network(2, {LayerSpec{max_neuron_units + 1, test::make_activation("tanh")},
+                                       LayerSpec{1, test::make_activation("sigmoid")}});
     const Trace trace = run_trace(network, test::matrix_of(1, 2, {0.1, 0.2}), test::matrix_of(1, 1, {1.0}), LossKind::mse);
     BOOST_TEST(trace.granularity == "layer");
     BOOST_TEST(trace.steps.size() == mse_sequence.size());
-    Network small = make_network(2, {LayerSpec{3, test::make_activation(ActivationKind::tanh)},
-                                     LayerSpec{1, test::make_activation(ActivationKind::sigmoid)}});
+    Network small = make_network(2, {LayerSpec{3, test::make_activation("tanh")},
+                                     LayerSpec{1, test::make_activation("sigmoid")}});
     const Trace by_neuron = run_trace(small, test::matrix_of(1, 2, {0.1, 0.2}), test::matrix_of(1, 1, {1.0}), LossKind::mse);
     BOOST_TEST(by_neuron.granularity == "neuron");
     // Forward: 3 steps per neuron (4 neurons) + loss. Backward: loss gradient; per neuron

@@ -63,7 +63,7 @@ async function loadWasmBinaryInNode() {
 /**
  * Loads the engine. `options.wasmUrl` overrides where the browser fetches actlab-core.wasm.
  * @returns {Promise<{evaluate(request: object): object, evaluateJson(text: string): string,
- *   heapBytes(): number, heapTop(): number}>}
+ *   catalogue(): object[], createSession(spec: object): object, heapBytes(): number, heapTop(): number}>}
  */
 export default async function createActLab(options = {}) {
   if (typeof WebAssembly !== 'object') {
@@ -180,6 +180,13 @@ export default async function createActLab(options = {}) {
         throw new Error('spec: expected an object with input_size and a non-empty list of layers');
       }
       return createSession(spec);
+    },
+    /**
+     * Every activation the engine knows, in its order: [{name, parameters: [{name, default, min?, max?,
+     * learned?}], peak_derivative, peak_at (null when f' peaks on a whole interval), saturates, gain}].
+     */
+    catalogue() {
+      return JSON.parse(evaluateText('{"catalogue": {}}')).catalogue;
     },
     /** The same on JSON text, for callers that already hold it (the CLI-parity tests). */
     evaluateJson(text) {
