@@ -216,6 +216,30 @@ BOOST_AUTO_TEST_CASE(prelu_adds_an_alpha_gradient_step) {
     BOOST_TEST(found == 1u);
 }
 
+// The activation step shows the activation's parameters beside z, per neuron and per layer:
+// ELU's α and Softplus's β and threshold as set, Leaky ReLU's slope (ELU and Softplus showed none before).
+BOOST_AUTO_TEST_CASE(activation_steps_show_the_activation_parameters) {
+    const auto parameters_shown = [](const Trace& trace, int layer) {
+        std::vector<std::pair<std::string, double>> shown;
+        for (const auto& step : trace.steps)
+            if (step.kind == "activation" && step.layer == layer)
+                for (const auto& q : step.inputs)
+                    if (q.name != "pre_activation") shown.emplace_back(q.name, q.values.at(0));
+        return shown;
+    };
+    Network network = tiny_network("identity", "elu");
+    network.layers[0].activation = test::with(network.layers[0].activation, "alpha", 1.5);
+    const Matrix targets = test::matrix_of(1, 1, {0.3});
+    const Trace neuron = run_trace(network, test::matrix_of(1, 1, {-2.0}), targets, LossKind::mse);
+    BOOST_TEST((parameters_shown(neuron, 0) == std::vector<std::pair<std::string, double>>{{"alpha", 1.5}}));
+    BOOST_TEST(parameters_shown(neuron, 1).empty());  // identity has none
+
+    network.layers[0].activation = test::with(test::make_activation("softplus"), "threshold", 7.0);
+    const Trace layer = run_trace(network, test::matrix_of(2, 1, {-2.0, 1.0}), test::matrix_of(2, 1, {0.3, 0.1}),
+                                  LossKind::mse);
+    BOOST_TEST((parameters_shown(layer, 0) == std::vector<std::pair<std::string, double>>{{"beta", 1.0}, {"threshold", 7.0}}));
+}
+
 // Neuron granularity: one example and a small network. A wide network falls back to layers.
 BOOST_AUTO_TEST_CASE(wide_networks_are_traced_by_layer) {
     Network network = make_network(2, {LayerSpec{max_neuron_units + 1, test::make_activation("tanh")},
