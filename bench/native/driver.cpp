@@ -103,8 +103,8 @@ json run_w2(const json& work, bool check, double seconds) {
     std::vector<Curve> curves;
     for (const auto& spec : work["activations"]) {
         Curve c;
-        c.activation.kind = *actlab::parse_activation(spec["activation"].get<std::string>());
-        if (spec.contains("slope")) c.activation.slope = spec["slope"];
+        c.activation = *actlab::parse_activation(spec["activation"].get<std::string>());
+        if (spec.contains("slope")) actlab::set_parameter(c.activation, "slope", spec["slope"].get<double>());
         c.values.resize(n);
         c.derivatives.resize(n);
         curves.push_back(std::move(c));

@@ -66,7 +66,7 @@ class Session {
 public:
     bool open(const std::string& spec) {
         return guarded([&] {
-            session_.emplace(json::parse(spec));
+            session_.emplace(actlab::protocol::parse_json(spec, "spec"));
             return true;
         });
     }
@@ -85,7 +85,7 @@ public:
             last.text = session_
                             ->measure(checked(inputs, rows, session_->input_size(), "inputs").data(),
                                       checked(targets, rows, session_->output_size(), "targets").data(), rows,
-                                      json::parse(options))
+                                      actlab::protocol::parse_json(options, "options"))
                             .dump();
             return 0;
         });

@@ -1,146 +1,149 @@
 #include "activation.hpp"
 
-#include <algorithm>
-#include <array>
-#include <cmath>
-
-#include "activations/elu.hpp"
-#include "activations/gelu.hpp"
-#include "activations/identity.hpp"
-#include "activations/leaky_relu.hpp"
-#include "activations/prelu.hpp"
-#include "activations/relu.hpp"
-#include "activations/sigmoid.hpp"
-#include "activations/silu.hpp"
-#include "activations/softplus.hpp"
-#include "activations/tanh.hpp"
+#include <type_traits>
+#include <utility>
 
 namespace actlab {
 
-double activate(const Activation& f, double z, double prelu_alpha) {
-    switch (f.kind) {
-        case ActivationKind::identity: return identity::value(z);
-        case ActivationKind::sigmoid: return sigmoid::value(z);
-        case ActivationKind::tanh: return tanh_activation::value(z);
-        case ActivationKind::relu: return relu::value(z);
-        case ActivationKind::leaky_relu: return leaky_relu::value(z, f.slope);
-        case ActivationKind::prelu: return prelu::value(z, prelu_alpha);
-        case ActivationKind::elu: return elu::value(z, f.elu_alpha);
-        case ActivationKind::gelu: return gelu::value(z);
-        case ActivationKind::silu: return silu::value(z);
-        case ActivationKind::softplus: return softplus::value(z, f.softplus_beta, f.softplus_threshold);
-    }
-    return z;
-}
-
-double local_derivative(const Activation& f, double z, double a, double prelu_alpha) {
-    switch (f.kind) {
-        case ActivationKind::identity: return identity::derivative(z, a);
-        case ActivationKind::sigmoid: return sigmoid::derivative(z, a);
-        case ActivationKind::tanh: return tanh_activation::derivative(z, a);
-        case ActivationKind::relu: return relu::derivative(z, a);
-        case ActivationKind::leaky_relu: return leaky_relu::derivative(z, f.slope);
-        case ActivationKind::prelu: return prelu::derivative(z, prelu_alpha);
-        case ActivationKind::elu: return elu::derivative(z, f.elu_alpha);
-        case ActivationKind::gelu: return gelu::derivative(z, a);
-        case ActivationKind::silu: return silu::derivative(z, a);
-        case ActivationKind::softplus: return softplus::derivative(z, f.softplus_beta, f.softplus_threshold);
-    }
-    return 1.0;
-}
-
 namespace {
-// out[k] = g(in[k]): one loop per activation, which the compiler can keep tight (or vectorise).
-template <typename Function>
-void each(const double* in, double* out, std::size_t n, Function g) {
-    for (std::size_t k = 0; k < n; ++k) out[k] = g(in[k]);
+
+// Whether activation F learns one of its parameters (it then names it in F::learned).
+template <typename F, typename = void>
+constexpr bool learns = false;
+template <typename F>
+constexpr bool learns<F, std::void_t<decltype(F::learned)>> = true;
+
+// One loop per activation type. With a learned parameter, value k sees its own θ.
+template <typename F, typename Each>
+void each_value(F f, std::size_t n, const double* learned, std::size_t step, Each each) {
+    if constexpr (learns<F>) {
+        if (learned != nullptr) {
+            for (std::size_t k = 0; k < n; ++k) {
+                f.*F::learned = learned[k * step];
+                each(f, k);
+            }
+            return;
+        }
+    }
+    for (std::size_t k = 0; k < n; ++k) each(f, k);
 }
-double prelu_alpha_at(const double* alpha, std::size_t step, std::size_t k) {
-    return alpha == nullptr ? prelu::default_alpha : alpha[k * step];
+
+template <std::size_t... I>
+std::optional<Activation> named(std::string_view name, std::index_sequence<I...>) {
+    std::optional<Activation> found;
+    ((name == std::variant_alternative_t<I, Activation>::name ? (void)found.emplace(std::in_place_index<I>) : (void)0),
+     ...);
+    return found;
 }
+
+template <std::size_t... I>
+std::vector<std::string_view> names(std::index_sequence<I...>) {
+    return {std::variant_alternative_t<I, Activation>::name...};
+}
+
+constexpr auto catalogue_indices = std::make_index_sequence<std::variant_size_v<Activation>>{};
+
 }  // namespace
 
-void activate(const Activation& f, const double* z, double* a, std::size_t n, const double* alpha,
-              std::size_t alpha_step) {
-    switch (f.kind) {
-        case ActivationKind::identity: return each(z, a, n, identity::value);
-        case ActivationKind::sigmoid: return each(z, a, n, sigmoid::value);
-        case ActivationKind::tanh: return each(z, a, n, tanh_activation::value);
-        case ActivationKind::relu: return each(z, a, n, relu::value);
-        case ActivationKind::leaky_relu: return each(z, a, n, [&](double v) { return leaky_relu::value(v, f.slope); });
-        default:  // the rest one value at a time: their cost is in the function itself
-            for (std::size_t k = 0; k < n; ++k) a[k] = activate(f, z[k], prelu_alpha_at(alpha, alpha_step, k));
-    }
+double activate(const Activation& activation, double z) {
+    return std::visit([&](const auto& f) { return f.value(z); }, activation);
 }
 
-void local_derivative(const Activation& f, const double* z, const double* a, double* d, std::size_t n,
-                      const double* alpha, std::size_t alpha_step) {
-    switch (f.kind) {
-        // Sigmoid and tanh read the derivative off the activation, the others off the pre-activation.
-        case ActivationKind::sigmoid: return each(a, d, n, [](double v) { return sigmoid::derivative(0.0, v); });
-        case ActivationKind::tanh: return each(a, d, n, [](double v) { return tanh_activation::derivative(0.0, v); });
-        case ActivationKind::relu: return each(z, d, n, [](double v) { return relu::derivative(v, 0.0); });
-        case ActivationKind::leaky_relu:
-            return each(z, d, n, [&](double v) { return leaky_relu::derivative(v, f.slope); });
-        default:
-            for (std::size_t k = 0; k < n; ++k)
-                d[k] = local_derivative(f, z[k], a[k], prelu_alpha_at(alpha, alpha_step, k));
-    }
+double local_derivative(const Activation& activation, double z, double a) {
+    return std::visit([&](const auto& f) { return f.derivative(z, a); }, activation);
 }
 
-double peak_derivative(const Activation& f, double prelu_alpha) {
-    switch (f.kind) {
-        case ActivationKind::sigmoid: return sigmoid::peak_derivative;
-        case ActivationKind::tanh: return tanh_activation::peak_derivative;
-        case ActivationKind::leaky_relu: return std::max(1.0, std::fabs(f.slope));
-        case ActivationKind::prelu: return std::max(1.0, std::fabs(prelu_alpha));
-        case ActivationKind::elu: return std::max(1.0, std::fabs(f.elu_alpha));
-        case ActivationKind::gelu: return gelu::peak_derivative();
-        case ActivationKind::silu: return silu::peak_derivative;
-        case ActivationKind::identity:
-        case ActivationKind::relu:
-        case ActivationKind::softplus: return 1.0;
-    }
-    return 1.0;
+void activate(const Activation& activation, const double* z, double* a, std::size_t n, const double* learned,
+              std::size_t step) {
+    std::visit([&](const auto& f) { each_value(f, n, learned, step, [&](const auto& g, std::size_t k) { a[k] = g.value(z[k]); }); },
+               activation);
 }
 
-bool can_saturate(ActivationKind kind) {
-    switch (kind) {
-        case ActivationKind::sigmoid:
-        case ActivationKind::tanh:
-        case ActivationKind::elu:
-        case ActivationKind::gelu:
-        case ActivationKind::silu:
-        case ActivationKind::softplus: return true;
-        default: return false;
-    }
+void local_derivative(const Activation& activation, const double* z, const double* a, double* d, std::size_t n,
+                      const double* learned, std::size_t step) {
+    std::visit(
+        [&](const auto& f) {
+            each_value(f, n, learned, step, [&](const auto& g, std::size_t k) { d[k] = g.derivative(z[k], a[k]); });
+        },
+        activation);
 }
 
-namespace {
-constexpr std::array<std::pair<ActivationKind, std::string_view>, 10> names{{
-    {ActivationKind::identity, "identity"},
-    {ActivationKind::sigmoid, "sigmoid"},
-    {ActivationKind::tanh, "tanh"},
-    {ActivationKind::relu, "relu"},
-    {ActivationKind::leaky_relu, "leaky_relu"},
-    {ActivationKind::prelu, "prelu"},
-    {ActivationKind::elu, "elu"},
-    {ActivationKind::gelu, "gelu"},
-    {ActivationKind::silu, "silu"},
-    {ActivationKind::softplus, "softplus"},
-}};
-}  // namespace
-
-std::string_view activation_name(ActivationKind kind) {
-    for (const auto& [k, name] : names)
-        if (k == kind) return name;
-    return "identity";
+double learned_derivative(const Activation& activation, double z) {
+    return std::visit(
+        [&](const auto& f) {
+            if constexpr (learns<std::decay_t<decltype(f)>>) return f.derivative_learned(z);
+            return 0.0;
+        },
+        activation);
 }
 
-std::optional<ActivationKind> parse_activation(std::string_view name) {
-    for (const auto& [k, n] : names)
-        if (n == name) return k;
-    return std::nullopt;
+void accumulate_learned_gradient(const Activation& activation, const double* z, const double* grad_a,
+                                 double* grad_learned, std::size_t n, std::size_t step) {
+    std::visit(
+        [&](const auto& f) {
+            if constexpr (learns<std::decay_t<decltype(f)>>)
+                for (std::size_t k = 0; k < n; ++k) grad_learned[k * step] += grad_a[k] * f.derivative_learned(z[k]);
+        },
+        activation);
+}
+
+double peak_derivative(const Activation& activation) {
+    return std::visit([](const auto& f) { return f.peak_derivative(); }, activation);
+}
+
+std::optional<double> peak_at(const Activation& activation) {
+    return std::visit([](const auto& f) { return f.peak_at(); }, activation);
+}
+
+bool can_saturate(const Activation& activation) {
+    return std::visit([](const auto& f) { return f.saturates; }, activation);
+}
+
+double gain(const Activation& activation) {
+    return std::visit([](const auto& f) { return f.gain(); }, activation);
+}
+
+std::string_view activation_name(const Activation& activation) {
+    return std::visit([](const auto& f) { return std::string_view(f.name); }, activation);
+}
+
+std::vector<std::string_view> activation_names() { return names(catalogue_indices); }
+
+std::optional<Activation> parse_activation(std::string_view name) { return named(name, catalogue_indices); }
+
+std::vector<ParameterValue> parameters(const Activation& activation) {
+    return std::visit(
+        [](const auto& f) {
+            std::vector<ParameterValue> values;
+            for (const auto& p : f.parameters()) values.push_back({p.name, f.*p.member, p.low, p.high});
+            return values;
+        },
+        activation);
+}
+
+bool set_parameter(Activation& activation, std::string_view name, double value) {
+    return std::visit(
+        [&](auto& f) {
+            for (const auto& p : f.parameters())
+                if (name == p.name) {
+                    f.*p.member = value;
+                    return true;
+                }
+            return false;
+        },
+        activation);
+}
+
+std::optional<std::string_view> learned_parameter(const Activation& activation) {
+    return std::visit(
+        [](const auto& f) -> std::optional<std::string_view> {
+            using F = std::decay_t<decltype(f)>;
+            if constexpr (learns<F>)
+                for (const auto& p : f.parameters())
+                    if (p.member == F::learned) return p.name;
+            return std::nullopt;
+        },
+        activation);
 }
 
 }  // namespace actlab

@@ -1,7 +1,5 @@
 #include "dense_layer.hpp"
 
-#include "activations/prelu.hpp"
-
 namespace actlab {
 
 namespace {
@@ -39,9 +37,6 @@ void multiply(const double* a, std::size_t a_row_step, std::size_t a_column_step
     }
 }
 
-// Where a PReLU layer's α for unit j sits in layer.alpha: at j (one per unit) or at 0 (shared).
-std::size_t alpha_step(const DenseLayer& layer) { return layer.alpha_mode == AlphaMode::per_unit ? 1 : 0; }
-
 // Wᵀ (fan_in × units): the forward product reads the weights into one unit along a column.
 void transpose(const Matrix& m, Matrix& out) {
     out.resize(m.cols, m.rows);
@@ -65,7 +60,7 @@ void forward(const DenseLayer& layer, const Matrix& inputs, LayerForward& out) {
     for (std::size_t r = 0; r < batch; ++r) {
         double* z = out.pre_activations.row(r);
         for (std::size_t j = 0; j < layer.units; ++j) z[j] += layer.biases[j];
-        activate(layer.activation, z, out.activations.row(r), layer.units, layer.alpha.data(), alpha_step(layer));
+        activate(layer.activation, z, out.activations.row(r), layer.units, layer.alpha.data(), layer.alpha_step());
     }
 }
 
@@ -78,7 +73,7 @@ void backward(const DenseLayer& layer, const Matrix& inputs, const LayerForward&
         for (std::size_t r = 0; r < batch; ++r) {
             double* delta = g.grad_pre_activations.row(r);
             local_derivative(layer.activation, fwd.pre_activations.row(r), fwd.activations.row(r), delta, layer.units,
-                             layer.alpha.data(), alpha_step(layer));
+                             layer.alpha.data(), layer.alpha_step());
             const double* grad_a = g.grad_activations.row(r);
             for (std::size_t j = 0; j < layer.units; ++j) delta[j] = grad_a[j] * delta[j];
         }
@@ -91,16 +86,14 @@ void backward(const DenseLayer& layer, const Matrix& inputs, const LayerForward&
              batch, layer.fan_in);
 
     g.grad_biases.assign(layer.units, 0.0);
+    for (std::size_t r = 0; r < batch; ++r)
+        for (std::size_t j = 0; j < layer.units; ++j) g.grad_biases[j] += delta(r, j);
+    // ∂L/∂α = Σ ∂L/∂a · ∂a/∂α, over the examples in order (a learned parameter, e.g. PReLU's α).
     g.grad_alpha.assign(layer.alpha.size(), 0.0);
-    const bool alpha_gradient = layer.activation.kind == ActivationKind::prelu && !pre_activation_gradient_given;
-    for (std::size_t r = 0; r < batch; ++r) {
-        for (std::size_t j = 0; j < layer.units; ++j) {
-            g.grad_biases[j] += delta(r, j);
-            if (alpha_gradient)
-                g.grad_alpha[layer.alpha_index(j)] +=
-                    g.grad_activations(r, j) * prelu::derivative_alpha(fwd.pre_activations(r, j));
-        }
-    }
+    if (!layer.alpha.empty() && !pre_activation_gradient_given)
+        for (std::size_t r = 0; r < batch; ++r)
+            accumulate_learned_gradient(layer.activation, fwd.pre_activations.row(r), g.grad_activations.row(r),
+                                        g.grad_alpha.data(), layer.units, layer.alpha_step());
 
     // ∂L/∂x = δ·W: ∂L/∂x_ri = Σ_j δ_rj · w_ji, the gradient passed to the layer below.
     if (grad_inputs == nullptr) return;

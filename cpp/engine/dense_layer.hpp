@@ -10,7 +10,7 @@
 
 namespace actlab {
 
-enum class AlphaMode { shared, per_unit };  // PReLU: one α for the layer, or one per unit
+enum class AlphaMode { shared, per_unit };  // a learned parameter (PReLU's α): one for the layer, or one per unit
 
 struct DenseLayer {
     std::size_t fan_in = 0;
@@ -19,7 +19,8 @@ struct DenseLayer {
     Matrix weights;               // units × fan_in: row j holds the weights into unit j
     std::vector<double> biases;   // units
     AlphaMode alpha_mode = AlphaMode::shared;
-    std::vector<double> alpha;    // PReLU only: 1 entry (shared) or `units` entries; empty otherwise
+    std::vector<double> alpha;    // the activation's learned parameter (PReLU's α): 1 entry (shared) or
+                                  // `units` entries; empty for activations that learn nothing
 
     DenseLayer() = default;
     DenseLayer(std::size_t fan_in, std::size_t units, Activation activation);
@@ -29,6 +30,15 @@ struct DenseLayer {
         return alpha_mode == AlphaMode::shared ? alpha[0] : alpha[unit];
     }
     std::size_t alpha_index(std::size_t unit) const { return alpha_mode == AlphaMode::shared ? 0 : unit; }
+    // The step between the α of neighbouring units in `alpha` (what the row functions of activation.hpp take).
+    std::size_t alpha_step() const { return alpha_mode == AlphaMode::per_unit ? 1 : 0; }
+    // The activation as unit j applies it: with that unit's learned parameter, if it has one.
+    Activation unit_activation(std::size_t unit) const {
+        Activation f = activation;
+        const auto learned = learned_parameter(activation);
+        if (learned && !alpha.empty()) set_parameter(f, *learned, alpha_of(unit));
+        return f;
+    }
     std::size_t parameter_count() const { return weights.values.size() + biases.size() + alpha.size(); }
 };
 
@@ -45,7 +55,7 @@ struct LayerGradients {
     Matrix grad_pre_activations;  // ∂L/∂z = ∂L/∂a · f'(z), batch × units
     Matrix grad_weights;          // ∂L/∂w_ji = Σ_examples ∂L/∂z_j · x_i, units × fan_in
     std::vector<double> grad_biases;  // ∂L/∂b_j = Σ_examples ∂L/∂z_j
-    std::vector<double> grad_alpha;   // PReLU: ∂L/∂α = Σ ∂L/∂a · z over z ≤ 0 sharing that α
+    std::vector<double> grad_alpha;   // learned parameter: ∂L/∂α = Σ ∂L/∂a · ∂a/∂α over the units sharing that α
 };
 
 // s_j = Σ_i w_ji · x_i, summed in index order (the trace recomputes it with this same function).

@@ -7,17 +7,7 @@
 
 namespace actlab {
 
-double kaiming_gain(const DenseLayer& layer) {
-    const auto leaky_gain = [](double slope) { return std::sqrt(2.0 / (1.0 + slope * slope)); };
-    switch (layer.activation.kind) {
-        case ActivationKind::identity:
-        case ActivationKind::sigmoid: return 1.0;
-        case ActivationKind::tanh: return 5.0 / 3.0;
-        case ActivationKind::leaky_relu: return leaky_gain(layer.activation.slope);
-        case ActivationKind::prelu: return leaky_gain(layer.alpha.empty() ? 0.25 : layer.alpha[0]);
-        default: return std::sqrt(2.0);
-    }
-}
+double kaiming_gain(const DenseLayer& layer) { return gain(layer.unit_activation(0)); }
 
 void initialise(Network& network, const Initialisation& init) {
     Random random(init.seed);

@@ -28,9 +28,8 @@ struct Initialisation {
     double bias = 0.0;   // every bias starts here
 };
 
-// Kaiming gain of an activation, as PyTorch's calculate_gain: √2 for ReLU, √(2 / (1 + s²)) for
-// Leaky ReLU (slope s) and PReLU (starting α), 5/3 for tanh, 1 for sigmoid and identity.
-// ELU, GELU, SiLU and Softplus are ReLU-like: √2.
+// Kaiming gain of a layer's activation (each activation's gain(), see activations/): PyTorch's
+// calculate_gain where it has one, √2 for the ReLU-like rest; PReLU's from its first unit's α.
 double kaiming_gain(const DenseLayer& layer);
 
 // Fills weights and biases, layer by layer, each weight matrix row by row, from one generator.

@@ -21,7 +21,7 @@ LossResult compute_loss(LossKind kind, const Matrix& z, const Matrix& a, const M
             // log(1 + e^(−z)) + (1 − t)·z rearranged as max(z, 0) − z·t + log1p(e^(−|z|)): no overflow.
             const double logit = z.values[k];
             sum += std::fmax(logit, 0.0) - logit * t + std::log1p(std::exp(-std::fabs(logit)));
-            result.gradient.values[k] = (sigmoid::value(logit) - t) / n;
+            result.gradient.values[k] = (activations::Sigmoid{}.value(logit) - t) / n;
         }
     }
     result.value = sum / n;

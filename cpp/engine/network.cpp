@@ -14,9 +14,12 @@ Network make_network(std::size_t input_size, const std::vector<LayerSpec>& specs
     std::size_t fan_in = input_size;
     for (const auto& spec : specs) {
         DenseLayer layer(fan_in, spec.units, spec.activation);
-        if (spec.activation.kind == ActivationKind::prelu) {
+        if (const auto learned = learned_parameter(spec.activation)) {
+            double start = 0.0;
+            for (const auto& p : parameters(spec.activation))
+                if (p.name == *learned) start = p.value;
             layer.alpha_mode = spec.alpha_mode;
-            layer.alpha.assign(spec.alpha_mode == AlphaMode::shared ? 1 : spec.units, spec.alpha);
+            layer.alpha.assign(spec.alpha_mode == AlphaMode::shared ? 1 : spec.units, start);
         }
         network.layers.push_back(std::move(layer));
         fan_in = spec.units;

@@ -18,8 +18,8 @@ struct Network {
 struct LayerSpec {
     std::size_t units = 1;
     Activation activation;
-    AlphaMode alpha_mode = AlphaMode::shared;
-    double alpha = 0.25;  // PReLU's starting α
+    AlphaMode alpha_mode = AlphaMode::shared;  // for an activation that learns a parameter (PReLU's α), which
+                                               // starts at the activation's value of it
 };
 
 // Builds the layers with zero weights and biases; initialise() fills them.

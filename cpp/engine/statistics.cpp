@@ -46,19 +46,21 @@ std::vector<LayerStatistics> layer_statistics(const Network& network, const Forw
         const Matrix& z = pass.layers[l].pre_activations;
         const Matrix& a = pass.layers[l].activations;
         LayerStatistics& s = all[l];
-        const bool saturating = can_saturate(layer.activation.kind);
+        const bool saturating = can_saturate(layer.activation);
+        std::vector<double> peaks(layer.units), slopes(layer.units);  // sup |f'| per unit, f'(z) of a row
+        if (saturating)
+            for (std::size_t j = 0; j < layer.units; ++j) peaks[j] = peak_derivative(layer.unit_activation(j));
         std::size_t saturated = 0, zeros = 0;
         std::vector<bool> ever_active(layer.units, false);
         for (std::size_t r = 0; r < z.rows; ++r) {
+            if (saturating)
+                local_derivative(layer.activation, z.row(r), a.row(r), slopes.data(), layer.units, layer.alpha.data(),
+                                 layer.alpha_step());
             for (std::size_t j = 0; j < layer.units; ++j) {
-                const double alpha = layer.alpha_of(j);
                 const bool off = a(r, j) == 0.0;
                 zeros += off;
                 if (!off) ever_active[j] = true;
-                if (saturating && !off) {
-                    const double slope = local_derivative(layer.activation, z(r, j), a(r, j), alpha);
-                    saturated += std::fabs(slope) < threshold * peak_derivative(layer.activation, alpha);
-                }
+                if (saturating && !off) saturated += std::fabs(slopes[j]) < threshold * peaks[j];
             }
         }
         const double pairs = static_cast<double>(z.values.size());

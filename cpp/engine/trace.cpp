@@ -1,7 +1,5 @@
 #include "trace.hpp"
 
-#include "activations/prelu.hpp"
-
 namespace actlab {
 
 namespace {
@@ -61,10 +59,15 @@ private:
         trace_.steps.push_back({phase, kind, layer, unit, source, std::move(inputs), std::move(result)});
     }
 
-    // The activation's own parameter, shown beside z so the learner sees which slope applies.
-    void add_activation_parameter(std::vector<TraceQuantity>& inputs, const DenseLayer& layer, std::size_t j) const {
-        if (layer.activation.kind == ActivationKind::prelu) inputs.push_back(scalar("alpha", layer.alpha_of(j)));
-        if (layer.activation.kind == ActivationKind::leaky_relu) inputs.push_back(scalar("slope", layer.activation.slope));
+    // The activation's parameters, shown beside z so the learner sees which slope applies: a learned
+    // one (PReLU's α) as unit j's value (`unit` < 0: the layer's list), the others as they are set.
+    void add_activation_parameters(std::vector<TraceQuantity>& inputs, const DenseLayer& layer, int unit) const {
+        const auto learned = learned_parameter(layer.activation);
+        for (const auto& p : parameters(layer.activation)) {
+            if (learned != p.name) inputs.push_back(scalar(p.name, p.value));
+            else if (unit >= 0) inputs.push_back(scalar(p.name, layer.alpha_of(static_cast<std::size_t>(unit))));
+            else inputs.push_back(vector(p.name, layer.alpha));
+        }
     }
 
     void forward_neurons(std::size_t l) {
@@ -79,7 +82,7 @@ private:
             add("forward", "bias", li, unit, -1, {scalar("weighted_sum", sum), scalar("bias", v.layer.biases[j])},
                 scalar("", v.forward.pre_activations(0, j)));
             std::vector<TraceQuantity> act_inputs{scalar("pre_activation", v.forward.pre_activations(0, j))};
-            add_activation_parameter(act_inputs, v.layer, j);
+            add_activation_parameters(act_inputs, v.layer, unit);
             add("forward", "activation", li, unit, -1, std::move(act_inputs), scalar("", v.forward.activations(0, j)));
         }
     }
@@ -100,15 +103,16 @@ private:
             const double delta = v.gradients.grad_pre_activations(0, j);
             if (!output_gradient_is_pre_activation(l)) {
                 const double upstream = v.gradients.grad_activations(0, j);
-                const double slope = local_derivative(v.layer.activation, z, a, v.layer.alpha_of(j));
+                const Activation f = v.layer.unit_activation(j);
+                const double slope = local_derivative(f, z, a);
                 add("backward", "activation_derivative", li, unit, -1,
                     {scalar("grad_activation", upstream), scalar("local_derivative", slope), scalar("pre_activation", z)},
                     scalar("", delta));
-                if (v.layer.activation.kind == ActivationKind::prelu)
+                if (!v.layer.alpha.empty())
                     add("backward", "alpha_gradient", li, unit, -1,
                         {scalar("grad_activation", upstream), scalar("pre_activation", z),
                          scalar("alpha_index", static_cast<double>(v.layer.alpha_index(j)))},
-                        scalar("", upstream * prelu::derivative_alpha(z)));
+                        scalar("", upstream * learned_derivative(f, z)));
             }
             add("backward", "bias_gradient", li, unit, -1, {scalar("grad_pre_activation", delta)},
                 scalar("", v.gradients.grad_biases[j]));
@@ -137,9 +141,7 @@ private:
         add("forward", "bias", li, -1, -1, {matrix("weighted_sum", sums), vector("bias", v.layer.biases)},
             matrix("", v.forward.pre_activations));
         std::vector<TraceQuantity> act_inputs{matrix("pre_activation", v.forward.pre_activations)};
-        if (!v.layer.alpha.empty()) act_inputs.push_back(vector("alpha", v.layer.alpha));
-        if (v.layer.activation.kind == ActivationKind::leaky_relu)
-            act_inputs.push_back(scalar("slope", v.layer.activation.slope));
+        add_activation_parameters(act_inputs, v.layer, -1);
         add("forward", "activation", li, -1, -1, std::move(act_inputs), matrix("", v.forward.activations));
     }
 
@@ -155,9 +157,8 @@ private:
         if (!output_gradient_is_pre_activation(l)) {
             Matrix slopes(v.forward.pre_activations.rows, v.layer.units);
             for (std::size_t r = 0; r < slopes.rows; ++r)
-                for (std::size_t j = 0; j < v.layer.units; ++j)
-                    slopes(r, j) = local_derivative(v.layer.activation, v.forward.pre_activations(r, j),
-                                                    v.forward.activations(r, j), v.layer.alpha_of(j));
+                local_derivative(v.layer.activation, v.forward.pre_activations.row(r), v.forward.activations.row(r),
+                                 slopes.row(r), v.layer.units, v.layer.alpha.data(), v.layer.alpha_step());
             add("backward", "activation_derivative", li, -1, -1,
                 {matrix("grad_activation", v.gradients.grad_activations), matrix("local_derivative", slopes),
                  matrix("pre_activation", v.forward.pre_activations)},

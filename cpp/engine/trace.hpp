@@ -1,7 +1,9 @@
 #pragma once
 // A step-by-step trace of one forward and one backward pass, so a page can replay backpropagation
-// one elementary operation at a time. Every number is copied from the engine's real forward and
-// backward pass; nothing is recomputed for display.
+// one elementary operation at a time. Results are copied from the engine's real forward and backward
+// pass; what that pass never stores is recomputed with the same functions, so it agrees bit for bit:
+// the weighted sums s = Σ w·x before the bias (weighted_sum), the local derivatives f'(z), and a
+// unit's share of ∂L/∂α.
 #include <cstddef>
 #include <string>
 #include <vector>

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <stdexcept>
+#include <string>
 #include <utility>
 
 namespace actlab {
@@ -45,10 +46,21 @@ double Trainer::train(std::size_t steps, std::size_t batch_size) {
     double loss = 0.0;
     for (std::size_t s = 0; s < steps; ++s) {
         next_batch(batch_size);
-        loss = forward_backward(network_, batch_inputs_, batch_targets_, loss_, pass_, gradients_);
-        optimiser_.step(network_, gradients_);
+        loss = step(batch_inputs_, batch_targets_);
     }
     return loss;
+}
+
+double Trainer::step(const Matrix& inputs, const Matrix& targets) {
+    const double loss = forward_backward(network_, inputs, targets, loss_, pass_, gradients_);
+    optimiser_.step(network_, gradients_);
+    return loss;
+}
+
+double Trainer::loss_on(const Matrix& inputs, const Matrix& targets) {
+    forward(network_, inputs, pass_);
+    const LayerForward& out = pass_.layers.back();
+    return compute_loss(loss_, out.pre_activations, out.activations, targets).value;
 }
 
 double Trainer::measure(const Matrix& inputs, const Matrix& targets, double saturation_threshold,

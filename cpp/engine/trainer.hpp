@@ -22,6 +22,13 @@ public:
     // Runs `steps` optimiser steps; returns the loss of the last minibatch (before its update).
     double train(std::size_t steps, std::size_t batch_size);
 
+    // One step on the given examples, in their order: forward, loss, backward, update. Returns the loss
+    // before the update. train() takes each of its steps with it.
+    double step(const Matrix& inputs, const Matrix& targets);
+
+    // The loss on a batch, forward pass only.
+    double loss_on(const Matrix& inputs, const Matrix& targets);
+
     // Loss and per-layer statistics on a batch, without updating anything. The pass stays readable
     // through measured_pass() until the next call.
     double measure(const Matrix& inputs, const Matrix& targets, double saturation_threshold,
@@ -32,9 +39,7 @@ public:
     const Matrix& predict(const Matrix& inputs);
 
     const Network& network() const { return network_; }
-    LossKind loss() const { return loss_; }
     std::size_t steps_taken() const { return optimiser_.steps_taken(); }
-    const Gradients& last_gradients() const { return gradients_; }
 
 private:
     void next_batch(std::size_t batch_size);

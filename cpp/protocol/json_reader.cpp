@@ -1,5 +1,6 @@
 #include "json_reader.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 namespace actlab::protocol {
@@ -8,6 +9,37 @@ std::string describe(const json& value) {
     std::string text = value.dump();
     if (text.size() > 40) text = text.substr(0, 37) + "...";
     return text;
+}
+
+std::size_t nesting_depth(std::string_view text) {
+    std::size_t depth = 0, deepest = 0;
+    bool in_string = false;
+    for (std::size_t k = 0; k < text.size(); ++k) {
+        const char c = text[k];
+        if (in_string) {
+            if (c == '\\') ++k;  // skip the escaped character, which may be a quote
+            else if (c == '"') in_string = false;
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '[' || c == '{') {
+            deepest = std::max(deepest, ++depth);
+        } else if ((c == ']' || c == '}') && depth > 0) {
+            --depth;
+        }
+    }
+    return deepest;
+}
+
+json parse_json(std::string_view text, const std::string& what) {
+    const std::size_t depth = nesting_depth(text);
+    if (depth > max_nesting_depth)
+        throw ProtocolError(what + ": JSON nested " + std::to_string(depth) + " levels deep; at most " +
+                            std::to_string(max_nesting_depth) + " levels of [ and { are allowed");
+    try {
+        return json::parse(text.begin(), text.end());
+    } catch (const json::parse_error& e) {
+        throw ProtocolError(std::string("malformed JSON: ") + e.what());
+    }
 }
 
 void Field::fail(const std::string& problem) const { throw ProtocolError(path_ + ": " + problem); }

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -53,5 +54,20 @@ private:
 
 // How a value is shown in an error message: strings quoted, long values cut.
 std::string describe(const json& value);
+
+// The deepest request is 4 levels (request → weights → layer → row). Text nested deeper than this
+// limit is refused before it is parsed: parsing, describing and freeing a JSON tree all recurse, and
+// 100,000 nested [ would overflow the stack of the CLI and of the WebAssembly module.
+inline constexpr std::size_t max_nesting_depth = 64;
+
+// The deepest nesting of [ and { in JSON text, outside strings (honouring \" escapes). One linear
+// scan; it does not check that the text is valid JSON.
+std::size_t nesting_depth(std::string_view text);
+
+// Parses the JSON text of a request (what = "request") or of another JSON argument, refusing text
+// nested deeper than max_nesting_depth. Throws ProtocolError:
+//   request: JSON nested 100000 levels deep; at most 64 levels of [ and { are allowed
+//   malformed JSON: [json.exception.parse_error.101] ...
+json parse_json(std::string_view text, const std::string& what);
 
 }  // namespace actlab::protocol

@@ -6,6 +6,7 @@
 #include "engine/gradient_check.hpp"
 #include "engine/statistics.hpp"
 #include "engine/trace.hpp"
+#include "engine/trainer.hpp"
 #include "request.hpp"
 #include "response.hpp"
 
@@ -62,38 +63,40 @@ json evaluate_network(const Field& field) {
                                       {"parameters_checked", check.parameters_checked}};
     }
     if (r.update) {
-        Optimiser optimiser(r.update->settings, r.network);
-        json losses = json::array({loss->value});
-        for (std::size_t step = 0; step < r.update->steps; ++step) {
-            if (step > 0) losses.push_back(forward_backward(r.network, r.inputs, *r.targets, r.loss, pass, gradients));
-            optimiser.step(r.network, gradients);
-        }
-        ForwardPass after;
-        forward(r.network, r.inputs, after);
-        const LayerForward& out = after.layers.back();
-        losses.push_back(compute_loss(r.loss, out.pre_activations, out.activations, *r.targets).value);
+        // Full-batch steps on the request's own examples, through the engine's one training loop.
+        Trainer trainer(std::move(r.network), r.loss, r.update->settings, 0);
+        json losses = json::array();
+        for (std::size_t step = 0; step < r.update->steps; ++step) losses.push_back(trainer.step(r.inputs, *r.targets));
+        losses.push_back(trainer.loss_on(r.inputs, *r.targets));
         json updated = json::array();
-        for (const auto& layer : r.network.layers) updated.push_back(parameters_json(layer));
+        for (const auto& layer : trainer.network().layers) updated.push_back(parameters_json(layer));
         response["update"] = {{"losses", std::move(losses)}, {"layers", std::move(updated)}};
     }
     return response;
 }
 
 json evaluate_curve(const Field& field) {
-    reject_unknown_keys(field, {"activation", "points", "slope", "alpha", "beta", "threshold"});
+    std::vector<const char*> keys{"activation", "points"};
+    for (const char* key : activation_parameter_keys()) keys.push_back(key);
+    reject_unknown_keys(field, keys);
     const ActivationSpec spec = read_activation(field, false);
     const Field points = field.at("points");
     if (points.size() > 1000000) points.fail("expected at most 1000000 points, got " + std::to_string(points.size()));
     const std::vector<double> z = points.numbers(0);
     std::vector<double> values(z.size()), derivatives(z.size());
     for (std::size_t k = 0; k < z.size(); ++k) {
-        values[k] = activate(spec.activation, z[k], spec.prelu_alpha);
-        derivatives[k] = local_derivative(spec.activation, z[k], values[k], spec.prelu_alpha);
+        values[k] = activate(spec.activation, z[k]);
+        derivatives[k] = local_derivative(spec.activation, z[k], values[k]);
     }
     return {{"curve",
              {{"values", std::move(values)},
               {"derivatives", std::move(derivatives)},
-              {"peak_derivative", peak_derivative(spec.activation, spec.prelu_alpha)}}}};
+              {"peak_derivative", peak_derivative(spec.activation)}}}};
+}
+
+json evaluate_catalogue(const Field& field) {
+    reject_unknown_keys(field, {});
+    return {{"catalogue", catalogue_json()}};
 }
 
 json evaluate_dataset(const Field& field) {
@@ -122,18 +125,17 @@ json evaluate(const json& request) {
         reject_unknown_keys(root, {"dataset"});
         return evaluate_dataset(top.at("dataset"));
     }
-    if (!request.contains("layers")) root.fail("expected a network request (with \"layers\"), a \"curve\" or a \"dataset\"");
+    if (request.contains("catalogue")) {
+        reject_unknown_keys(root, {"catalogue"});
+        return evaluate_catalogue(top.at("catalogue"));
+    }
+    if (!request.contains("layers"))
+        root.fail("expected a network request (with \"layers\"), a \"curve\", a \"dataset\" or a \"catalogue\"");
     return evaluate_network(top);
 }
 
 std::string evaluate_text(std::string_view text) {
-    json request;
-    try {
-        request = json::parse(text.begin(), text.end());
-    } catch (const json::parse_error& e) {
-        throw ProtocolError(std::string("malformed JSON: ") + e.what());
-    }
-    return evaluate(request).dump();
+    return evaluate(parse_json(text, "request")).dump();
 }
 
 }  // namespace actlab::protocol

@@ -11,7 +11,7 @@ namespace actlab::protocol {
 // Throws ProtocolError with a message naming the field for any bad request.
 json evaluate(const json& request);
 
-// The same on text: also reports malformed JSON as a ProtocolError.
+// The same on text: also reports malformed or too deeply nested JSON as a ProtocolError.
 std::string evaluate_text(std::string_view request);
 
 }  // namespace actlab::protocol

@@ -1,24 +1,17 @@
 #include "request.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <string>
 
 namespace actlab::protocol {
 
 namespace {
 
-template <typename Kind>
-std::string choices(std::initializer_list<Kind> kinds, std::string_view (*name)(Kind)) {
-    std::string list;
-    for (Kind k : kinds) list += (list.empty() ? "" : ", ") + std::string(name(k));
-    return list;
-}
-
 std::string activation_choices() {
-    using K = ActivationKind;
-    return choices({K::identity, K::sigmoid, K::tanh, K::relu, K::leaky_relu, K::prelu, K::elu, K::gelu, K::silu,
-                    K::softplus},
-                   activation_name);
+    std::string list;
+    for (std::string_view name : activation_names()) list += (list.empty() ? "" : ", ") + std::string(name);
+    return list;
 }
 
 void read_init(const Field& field, Initialisation& init) {
@@ -68,37 +61,39 @@ void reject_unknown_keys(const Field& object, const std::vector<const char*>& kn
     }
 }
 
+std::vector<const char*> activation_parameter_keys() {
+    std::vector<const char*> keys;
+    for (std::string_view name : activation_names())
+        for (const auto& p : parameters(*parse_activation(name)))
+            if (std::none_of(keys.begin(), keys.end(), [&](const char* k) { return std::string_view(k) == p.name; }))
+                keys.push_back(p.name);
+    return keys;
+}
+
 ActivationSpec read_activation(const Field& field, bool allow_alpha_list) {
     ActivationSpec spec;
     const std::string name = field.at("activation").text();
-    const auto kind = parse_activation(name);
-    if (!kind) field.at("activation").fail("unknown activation \"" + name + "\" (expected " + activation_choices() + ")");
-    spec.activation.kind = *kind;
-    switch (*kind) {
-        case ActivationKind::leaky_relu: spec.activation.slope = field.number_or("slope", 0.01); break;
-        case ActivationKind::elu: spec.activation.elu_alpha = field.number_or("alpha", 1.0); break;
-        case ActivationKind::softplus:
-            if (field.has("beta")) spec.activation.softplus_beta = field.at("beta").number_in(1e-6, 1e6);
-            if (field.has("threshold")) spec.activation.softplus_threshold = field.at("threshold").number_in(0, 1e6);
-            break;
-        case ActivationKind::prelu:
-            if (field.has("alpha_mode")) {
-                const std::string mode = field.at("alpha_mode").text();
-                if (mode != "shared" && mode != "per_unit")
-                    field.at("alpha_mode").fail("expected \"shared\" or \"per_unit\", got \"" + mode + "\"");
-                spec.alpha_mode = mode == "shared" ? AlphaMode::shared : AlphaMode::per_unit;
-            }
-            if (field.has("alpha")) {
-                const Field alpha = field.at("alpha");
-                if (alpha.is_list()) {
-                    if (!allow_alpha_list) alpha.fail("expected a number, got a list");
-                    spec.alpha_list = alpha.numbers(0);
-                } else {
-                    spec.prelu_alpha = alpha.number();
-                }
-            }
-            break;
-        default: break;
+    const auto activation = parse_activation(name);
+    if (!activation)
+        field.at("activation").fail("unknown activation \"" + name + "\" (expected " + activation_choices() + ")");
+    spec.activation = *activation;
+    const auto learned = learned_parameter(spec.activation);
+    if (learned && field.has("alpha_mode")) {
+        const std::string mode = field.at("alpha_mode").text();
+        if (mode != "shared" && mode != "per_unit")
+            field.at("alpha_mode").fail("expected \"shared\" or \"per_unit\", got \"" + mode + "\"");
+        spec.alpha_mode = mode == "shared" ? AlphaMode::shared : AlphaMode::per_unit;
+    }
+    for (const auto& p : parameters(spec.activation)) {
+        if (!field.has(p.name)) continue;
+        const Field value = field.at(p.name);
+        if (learned == p.name && value.is_list()) {
+            if (!allow_alpha_list) value.fail("expected a number, got a list");
+            spec.alpha_list = value.numbers(0);
+            continue;
+        }
+        const bool bounded = std::isfinite(p.low) || std::isfinite(p.high);
+        set_parameter(spec.activation, p.name, bounded ? value.number_in(p.low, p.high) : value.number());
     }
     return spec;
 }
@@ -132,14 +127,15 @@ NetworkShape read_network_shape(const Field& request) {
         layers.fail("expected 1 to " + std::to_string(max_layers) + " layers, got " + std::to_string(depth));
     for (std::size_t l = 0; l < depth; ++l) {
         const Field layer = layers.item(l);
-        reject_unknown_keys(layer, {"units", "activation", "slope", "alpha", "alpha_mode", "beta", "threshold"});
+        std::vector<const char*> keys{"units", "activation", "alpha_mode"};
+        for (const char* key : activation_parameter_keys()) keys.push_back(key);
+        reject_unknown_keys(layer, keys);
         LayerSpec spec;
         spec.units = static_cast<std::size_t>(layer.at("units").integer(1, max_units));
         ActivationSpec a = read_activation(layer, true);
         if (a.alpha_list && !layer.has("alpha_mode")) a.alpha_mode = AlphaMode::per_unit;
         spec.activation = a.activation;
         spec.alpha_mode = a.alpha_mode;
-        spec.alpha = a.prelu_alpha;
         shape.layers.push_back(spec);
         shape.activations.push_back(std::move(a));
     }
@@ -173,8 +169,9 @@ Network build_network(const Field& request, const NetworkShape& shape) {
     if (request.has("weights")) {
         if (request.has("init")) request.fail("give either weights and biases, or init, not both");
         const Field weights = request.at("weights"), biases = request.at("biases");
-        if (weights.size() != depth) weights.fail("expected one weight matrix per layer (" + std::to_string(depth) + "), got " + std::to_string(weights.size()));
-        if (biases.size() != depth) biases.fail("expected one bias list per layer (" + std::to_string(depth) + "), got " + std::to_string(biases.size()));
+        const std::string per_layer = " per layer (" + std::to_string(depth) + "), got ";
+        if (weights.size() != depth) weights.fail("expected one weight matrix" + per_layer + std::to_string(weights.size()));
+        if (biases.size() != depth) biases.fail("expected one bias list" + per_layer + std::to_string(biases.size()));
         for (std::size_t l = 0; l < depth; ++l) {
             DenseLayer& layer = network.layers[l];
             layer.weights = weights.item(l).matrix(layer.units, layer.fan_in);
@@ -196,7 +193,7 @@ LossKind read_loss(const Field& request, const Network& network) {
         if (!parsed) request.at("loss").fail("unknown loss \"" + name + "\" (expected mse, bce)");
         loss = *parsed;
     }
-    if (loss == LossKind::bce && network.layers.back().activation.kind != ActivationKind::sigmoid)
+    if (loss == LossKind::bce && !std::holds_alternative<activations::Sigmoid>(network.layers.back().activation))
         request.at("loss").fail("bce needs a sigmoid output layer (it is computed from the logit, as BCEWithLogitsLoss)");
     return loss;
 }

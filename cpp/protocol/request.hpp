@@ -31,15 +31,18 @@ struct NetworkRequest {
     std::optional<UpdateRequest> update;
 };
 
-// An activation and its parameters, as written in a layer or a curve request. `prelu_alpha` is
-// filled from a number; a per-unit list is left to the caller (`alpha_list`).
+// An activation and its parameters, as written in a layer or a curve request: {"activation": name,
+// and any of its parameters by name}. A learned parameter (PReLU's "alpha") may also be a list, one
+// per unit, which is left to the caller (`alpha_list`), with its "alpha_mode".
 struct ActivationSpec {
     Activation activation;
-    double prelu_alpha = 0.25;
     std::optional<std::vector<double>> alpha_list;
     AlphaMode alpha_mode = AlphaMode::shared;
 };
 ActivationSpec read_activation(const Field& field, bool allow_alpha_list);
+
+// The keys an activation object may hold besides "activation": every parameter name in the catalogue.
+std::vector<const char*> activation_parameter_keys();
 
 // The pieces of a request, each failing with a ProtocolError that names the field.
 struct NetworkShape {

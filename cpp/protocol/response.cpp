@@ -1,5 +1,7 @@
 #include "response.hpp"
 
+#include <cmath>
+
 namespace actlab::protocol {
 
 json to_json(const std::vector<double>& values) { return json(values); }
@@ -59,6 +61,30 @@ json to_json(const std::vector<LayerStatistics>& layers) {
     json list = json::array();
     for (const auto& s : layers) list.push_back(to_json(s));
     return list;
+}
+
+json catalogue_json() {
+    json catalogue = json::array();
+    for (std::string_view name : activation_names()) {
+        const Activation f = *parse_activation(name);
+        const auto learned = learned_parameter(f);
+        json parameters = json::array();
+        for (const auto& p : actlab::parameters(f)) {
+            json parameter = {{"name", p.name}, {"default", p.value}};
+            if (std::isfinite(p.low)) parameter["min"] = p.low;
+            if (std::isfinite(p.high)) parameter["max"] = p.high;
+            if (learned == p.name) parameter["learned"] = true;
+            parameters.push_back(std::move(parameter));
+        }
+        const std::optional<double> at = peak_at(f);
+        catalogue.push_back({{"name", name},
+                             {"parameters", std::move(parameters)},
+                             {"peak_derivative", peak_derivative(f)},
+                             {"peak_at", at ? json(*at) : json(nullptr)},
+                             {"saturates", can_saturate(f)},
+                             {"gain", gain(f)}});
+    }
+    return catalogue;
 }
 
 }  // namespace actlab::protocol

@@ -13,5 +13,8 @@ json to_json(const LayerStatistics& s);
 json to_json(const std::vector<LayerStatistics>& layers);
 json parameters_json(const DenseLayer& layer);  // weights, biases, and alpha for PReLU
 json trace_json(const Trace& trace);
+// Every activation the engine knows, with its defaults: [{name, parameters: [{name, default, min?, max?,
+// learned?}], peak_derivative, peak_at (null: on a whole interval), saturates, gain}].
+json catalogue_json();
 
 }  // namespace actlab::protocol

@@ -126,8 +126,7 @@ BOOST_AUTO_TEST_CASE(stacked_identity_layers_are_one_linear_map) {
 
 // Article 1.2: dL/dw = dL/do · f'(y) · dy/dw, written out for one sigmoid neuron with MSE.
 BOOST_AUTO_TEST_CASE(one_neuron_chain_rule) {
-    Activation sigmoid;
-    sigmoid.kind = ActivationKind::sigmoid;
+    const Activation sigmoid = test::make_activation("sigmoid");
     Network network = make_network(2, {{1, sigmoid}});
     network.layers[0].weights = test::matrix_of(1, 2, {0.8, -0.3});
     network.layers[0].biases = {0.1};
@@ -149,8 +148,7 @@ BOOST_AUTO_TEST_CASE(one_neuron_chain_rule) {
 // Article 2.2: σ' ≤ 1/4, so a chain of L one-unit sigmoid layers with weight 1 shrinks ∂L/∂x to at
 // most (1/4)^L of ∂L/∂a at the top; at z = 0 everywhere it is exactly 1/4 per layer.
 BOOST_AUTO_TEST_CASE(sigmoid_chain_shrinks_gradient_by_a_quarter_per_layer) {
-    Activation sigmoid;
-    sigmoid.kind = ActivationKind::sigmoid;
+    const Activation sigmoid = test::make_activation("sigmoid");
     for (std::size_t depth : {1u, 3u, 6u, 10u}) {
         Network network = make_network(1, std::vector<LayerSpec>(depth, LayerSpec{1, sigmoid}));
         for (auto& layer : network.layers) {
@@ -177,9 +175,7 @@ BOOST_AUTO_TEST_CASE(sigmoid_chain_shrinks_gradient_by_a_quarter_per_layer) {
 // Article 2.1 (fig 12): weights into one neuron fed by sigmoid outputs (all > 0) get gradients of
 // one sign for a single example: ∂L/∂w_ji = δ_j · x_i with x_i > 0.
 BOOST_AUTO_TEST_CASE(weights_fed_by_sigmoid_outputs_share_a_gradient_sign) {
-    Activation sigmoid, tanh_f;
-    sigmoid.kind = ActivationKind::sigmoid;
-    tanh_f.kind = ActivationKind::tanh;
+    const Activation sigmoid = test::make_activation("sigmoid"), tanh_f = test::make_activation("tanh");
     Network network = make_network(3, {{4, sigmoid}, {3, tanh_f}, {1, sigmoid}});
     Initialisation init;
     init.scheme = InitScheme::normal;

@@ -32,51 +32,48 @@ struct CheckCase {
 
 std::ostream& operator<<(std::ostream& out, const CheckCase& c) { return out << c.name; }
 
-Activation activation(ActivationKind kind) { return test::make_activation(kind); }
+Activation activation(const std::string& name) { return test::make_activation(name); }
 
-Activation leaky(double slope) {
-    Activation f = activation(ActivationKind::leaky_relu);
-    f.slope = slope;
-    return f;
-}
+Activation leaky(double slope) { return test::with(activation("leaky_relu"), "slope", slope); }
 
+// A layer; for PReLU, `alpha` is where its α starts.
 LayerSpec spec(std::size_t units, Activation f, AlphaMode mode = AlphaMode::shared, double alpha = 0.25) {
     LayerSpec s;
     s.units = units;
     s.activation = f;
     s.alpha_mode = mode;
-    s.alpha = alpha;
+    if (const auto learned = learned_parameter(f)) set_parameter(s.activation, *learned, alpha);
     return s;
 }
 
 std::vector<CheckCase> check_cases() {
     std::vector<CheckCase> cases;
-    const Activation identity = activation(ActivationKind::identity), sigmoid = activation(ActivationKind::sigmoid);
-    for (ActivationKind kind : test::all_activation_kinds()) {
-        const std::string name(activation_name(kind));
+    const Activation identity = activation("identity"), sigmoid = activation("sigmoid");
+    for (const std::string& kind : test::all_activations()) {
+        const std::string& name = kind;
         cases.push_back({name + "_mse", 3, {spec(4, activation(kind)), spec(2, identity)}, LossKind::mse, 3});
         cases.push_back({name + "_bce", 2, {spec(3, activation(kind)), spec(2, sigmoid)}, LossKind::bce, 4});
         // The activation in the output layer too, where ∂L/∂a comes straight from the loss.
-        if (kind != ActivationKind::sigmoid)
+        if (kind != "sigmoid")
             cases.push_back({name + "_output_mse", 2, {spec(3, identity), spec(2, activation(kind))}, LossKind::mse, 3});
     }
     cases.push_back({"leaky_0.2_mse", 3, {spec(4, leaky(0.2)), spec(1, identity)}, LossKind::mse, 4});
-    Activation elu = activation(ActivationKind::elu);
-    elu.elu_alpha = 1.5;
-    Activation softplus = activation(ActivationKind::softplus);
-    softplus.softplus_beta = 2.0;
-    softplus.softplus_threshold = 3.0;  // some units past the threshold, none near it (see below)
+    Activation elu = activation("elu");
+    elu = test::with(elu, "alpha", 1.5);
+    Activation softplus = activation("softplus");
+    softplus = test::with(softplus, "beta", 2.0);
+    softplus = test::with(softplus, "threshold", 3.0);  // some units past the threshold, none near it (see below)
     cases.push_back({"elu_1.5_softplus_beta2_mse", 2, {spec(4, elu), spec(3, softplus)}, LossKind::mse, 5});
-    const Activation prelu = activation(ActivationKind::prelu);
+    const Activation prelu = activation("prelu");
     cases.push_back({"prelu_shared_mse", 3, {spec(5, prelu, AlphaMode::shared, 0.25), spec(2, identity)}, LossKind::mse, 4});
     cases.push_back({"prelu_per_unit_mse", 3, {spec(5, prelu, AlphaMode::per_unit, 0.1), spec(2, identity)}, LossKind::mse, 4});
     cases.push_back({"prelu_shared_bce", 2, {spec(4, prelu, AlphaMode::shared, 0.3), spec(1, sigmoid)}, LossKind::bce, 5});
     cases.push_back({"prelu_per_unit_bce", 2, {spec(4, prelu, AlphaMode::per_unit, 0.2), spec(1, sigmoid)}, LossKind::bce, 5});
-    cases.push_back({"prelu_output_per_unit_mse", 2, {spec(3, activation(ActivationKind::tanh)), spec(3, prelu, AlphaMode::per_unit, 0.4)},
+    cases.push_back({"prelu_output_per_unit_mse", 2, {spec(3, activation("tanh")), spec(3, prelu, AlphaMode::per_unit, 0.4)},
                      LossKind::mse, 4});
     cases.push_back({"deep_mixed_bce", 3,
-                     {spec(4, activation(ActivationKind::gelu)), spec(4, prelu, AlphaMode::per_unit, 0.25),
-                      spec(3, activation(ActivationKind::silu)), spec(3, elu), spec(2, sigmoid)},
+                     {spec(4, activation("gelu")), spec(4, prelu, AlphaMode::per_unit, 0.25),
+                      spec(3, activation("silu")), spec(3, elu), spec(2, sigmoid)},
                      LossKind::bce, 3});
     return cases;
 }
@@ -88,9 +85,10 @@ bool away_from_kinks(const Network& network, const ForwardPass& pass, double mar
         const Activation& f = network.layers[l].activation;
         for (double z : pass.layers[l].pre_activations.values) {
             if (std::fabs(z) < margin) return false;
-            if (f.kind == ActivationKind::softplus &&
-                std::fabs(f.softplus_beta * z - f.softplus_threshold) < margin * f.softplus_beta)
-                return false;
+            if (activation_name(f) == "softplus") {
+                const double beta = parameters(f).at(0).value, threshold = parameters(f).at(1).value;
+                if (std::fabs(beta * z - threshold) < margin * beta) return false;
+            }
         }
     }
     return true;
@@ -213,7 +211,7 @@ BOOST_DATA_TEST_CASE(independent_central_difference, bdata::make(check_cases()),
 // The checker can fail: at ReLU's kink the analytic derivative (0, PyTorch's convention) differs
 // from the central difference (the average of the two one-sided slopes, ½), and the checker says so.
 BOOST_AUTO_TEST_CASE(a_kink_is_reported_as_a_mismatch) {
-    Network network = make_network(1, {spec(1, activation(ActivationKind::relu)), spec(1, activation(ActivationKind::identity))});
+    Network network = make_network(1, {spec(1, activation("relu")), spec(1, activation("identity"))});
     network.layers[0].weights(0, 0) = 1.0;
     network.layers[0].biases[0] = 0.0;
     network.layers[1].weights(0, 0) = 2.0;
@@ -232,7 +230,7 @@ BOOST_AUTO_TEST_CASE(a_kink_is_reported_as_a_mismatch) {
 
 // Above max_checks quantities, an evenly spaced subset is checked, never more than max_checks.
 BOOST_AUTO_TEST_CASE(max_checks_limits_the_work) {
-    const CheckCase c{"subset", 3, {spec(6, activation(ActivationKind::tanh)), spec(2, activation(ActivationKind::identity))},
+    const CheckCase c{"subset", 3, {spec(6, activation("tanh")), spec(2, activation("identity"))},
                       LossKind::mse, 4};
     const Problem p = make_problem(c);
     const std::size_t total = p.network.parameter_count() + p.inputs.values.size();  // 18 + 6 + 12 + 2 + 12 = 50

@@ -70,11 +70,9 @@ struct Toy {
     Gradients gradients;
 
     Toy() {
-        Activation prelu;
-        prelu.kind = ActivationKind::prelu;
         LayerSpec spec;
         spec.units = 2;
-        spec.activation = prelu;
+        spec.activation = test::make_activation("prelu");
         spec.alpha_mode = AlphaMode::per_unit;
         network = make_network(1, {spec});
         DenseLayer& layer = network.layers[0];

@@ -17,9 +17,12 @@ using namespace actlab;
 namespace {
 
 // One layer with zero weights: every pre-activation is the unit's bias, whatever the inputs.
-Network bias_only_layer(std::size_t fan_in, ActivationKind kind, const std::vector<double>& biases,
+// For PReLU, `alpha` is the starting α.
+Network bias_only_layer(std::size_t fan_in, const std::string& kind, const std::vector<double>& biases,
                         double alpha = 0.25) {
-    LayerSpec spec{biases.size(), test::make_activation(kind), AlphaMode::shared, alpha};
+    Activation f = test::make_activation(kind);
+    if (kind == "prelu") f = test::with(f, "alpha", alpha);
+    LayerSpec spec{biases.size(), f, AlphaMode::shared};
     Network network = make_network(fan_in, {spec});
     network.layers[0].biases = biases;
     return network;
@@ -53,7 +56,7 @@ BOOST_AUTO_TEST_SUITE(statistics)
 // ReLU with zero weights and negative biases: every output is 0 → 100% sparse, every unit dead.
 BOOST_AUTO_TEST_CASE(relu_with_negative_biases_is_all_dead) {
     const std::vector<double> biases{-0.1, -1.0, -2.0, -0.5, -3.0};
-    const Network network = bias_only_layer(4, ActivationKind::relu, biases);
+    const Network network = bias_only_layer(4, "relu", biases);
     const LayerStatistics s = statistics_of(network, random_inputs(6, 4, 1));
     BOOST_TEST(s.sparsity_fraction == 1.0);
     BOOST_TEST(s.dead_units == 5u);
@@ -69,7 +72,7 @@ BOOST_AUTO_TEST_CASE(relu_with_negative_biases_is_all_dead) {
 
 // Sigmoid fed z = ±50: σ' ≈ 2e-22 ≪ 5% of 1/4 and σ ≠ 0 → every pair saturated, none sparse.
 BOOST_AUTO_TEST_CASE(sigmoid_at_plus_minus_fifty_is_saturated) {
-    const Network network = bias_only_layer(2, ActivationKind::sigmoid, {50.0, -50.0, 50.0, -50.0});
+    const Network network = bias_only_layer(2, "sigmoid", {50.0, -50.0, 50.0, -50.0});
     const LayerStatistics s = statistics_of(network, random_inputs(5, 2, 2));
     BOOST_TEST(s.saturation_fraction == 1.0);
     BOOST_TEST(s.sparsity_fraction == 0.0);
@@ -82,19 +85,19 @@ BOOST_AUTO_TEST_CASE(sigmoid_at_plus_minus_fifty_is_saturated) {
 
 // tanh and ELU saturate too; at z = 0 nothing is saturated.
 BOOST_AUTO_TEST_CASE(other_saturating_activations) {
-    BOOST_TEST(statistics_of(bias_only_layer(1, ActivationKind::tanh, {20.0, -20.0}), random_inputs(3, 1, 3))
+    BOOST_TEST(statistics_of(bias_only_layer(1, "tanh", {20.0, -20.0}), random_inputs(3, 1, 3))
                    .saturation_fraction == 1.0);
-    BOOST_TEST(statistics_of(bias_only_layer(1, ActivationKind::tanh, {0.0, 0.0}), random_inputs(3, 1, 3))
+    BOOST_TEST(statistics_of(bias_only_layer(1, "tanh", {0.0, 0.0}), random_inputs(3, 1, 3))
                    .saturation_fraction == 0.0);
     // ELU: only the negative side saturates (a = −1, f' = e^−30).
-    const LayerStatistics elu = statistics_of(bias_only_layer(1, ActivationKind::elu, {-30.0, 30.0}), random_inputs(4, 1, 3));
+    const LayerStatistics elu = statistics_of(bias_only_layer(1, "elu", {-30.0, 30.0}), random_inputs(4, 1, 3));
     BOOST_TEST(elu.saturation_fraction == 0.5);
     BOOST_TEST(elu.sparsity_fraction == 0.0);
 }
 
 // ReLU never counts as saturated (its slope is 1 or 0, constant on each side), whatever z is.
 BOOST_AUTO_TEST_CASE(relu_never_saturates) {
-    const LayerStatistics s = statistics_of(bias_only_layer(3, ActivationKind::relu, {50.0, -50.0, 1e6, -1e-3}),
+    const LayerStatistics s = statistics_of(bias_only_layer(3, "relu", {50.0, -50.0, 1e6, -1e-3}),
                                             random_inputs(4, 3, 4));
     BOOST_TEST(s.saturation_fraction == 0.0);
     BOOST_TEST(s.sparsity_fraction == 0.5);
@@ -104,7 +107,7 @@ BOOST_AUTO_TEST_CASE(relu_never_saturates) {
 
 // Leaky ReLU's negative side is slope·z ≠ 0: never sparse, never dead, never saturated.
 BOOST_AUTO_TEST_CASE(leaky_relu_is_never_dead) {
-    const LayerStatistics s = statistics_of(bias_only_layer(3, ActivationKind::leaky_relu, {-50.0, -1.0, -1e-3}),
+    const LayerStatistics s = statistics_of(bias_only_layer(3, "leaky_relu", {-50.0, -1.0, -1e-3}),
                                             random_inputs(4, 3, 5));
     BOOST_TEST(s.sparsity_fraction == 0.0);
     BOOST_TEST(s.dead_units == 0u);
@@ -114,14 +117,14 @@ BOOST_AUTO_TEST_CASE(leaky_relu_is_never_dead) {
     BOOST_TEST(s.activation_std == population_std({-0.5, -0.01, -1e-5}), tt::tolerance(1e-12));
     // PReLU with α = 0 is ReLU: its negative units are dead.
     const LayerStatistics zero_alpha =
-        statistics_of(bias_only_layer(3, ActivationKind::prelu, {-2.0, 1.0}, 0.0), random_inputs(4, 3, 5));
+        statistics_of(bias_only_layer(3, "prelu", {-2.0, 1.0}, 0.0), random_inputs(4, 3, 5));
     BOOST_TEST(zero_alpha.dead_units == 1u);
     BOOST_TEST(zero_alpha.sparsity_fraction == 0.5);
 }
 
 // A mixed case: unit 0 is always off, unit 1 off for one example of three.
 BOOST_AUTO_TEST_CASE(partial_sparsity_and_moments) {
-    Network network = make_network(1, {LayerSpec{2, test::make_activation(ActivationKind::relu)}});
+    Network network = make_network(1, {LayerSpec{2, test::make_activation("relu")}});
     network.layers[0].weights = test::matrix_of(2, 1, {0.0, 1.0});
     network.layers[0].biases = {-1.0, 0.0};
     const Matrix inputs = test::matrix_of(3, 1, {1.0, -1.0, 2.0});
@@ -140,21 +143,21 @@ BOOST_AUTO_TEST_CASE(partial_sparsity_and_moments) {
 BOOST_AUTO_TEST_CASE(saturation_threshold_is_relative_to_the_peak) {
     const double s3 = 1 / (1 + std::exp(-3.0)), ratio = 4 * s3 * (1 - s3);
     BOOST_TEST(ratio == 0.18071, tt::tolerance(1e-4));
-    const Network network = bias_only_layer(1, ActivationKind::sigmoid, {3.0, -3.0});
+    const Network network = bias_only_layer(1, "sigmoid", {3.0, -3.0});
     const Matrix inputs = random_inputs(2, 1, 6);
     BOOST_TEST(statistics_of(network, inputs).saturation_fraction == 0.0);  // default 0.05
     BOOST_TEST(statistics_of(network, inputs, ratio - 1e-3).saturation_fraction == 0.0);
     BOOST_TEST(statistics_of(network, inputs, ratio + 1e-3).saturation_fraction == 1.0);
     // tanh'(1.5) = 1 − tanh²(1.5) ≈ 0.1807 too (peak 1).
     const double t = std::tanh(1.5), tanh_ratio = 1 - t * t;
-    const Network tanh_layer = bias_only_layer(1, ActivationKind::tanh, {1.5});
+    const Network tanh_layer = bias_only_layer(1, "tanh", {1.5});
     BOOST_TEST(statistics_of(tanh_layer, inputs, tanh_ratio - 1e-3).saturation_fraction == 0.0);
     BOOST_TEST(statistics_of(tanh_layer, inputs, tanh_ratio + 1e-3).saturation_fraction == 1.0);
 }
 
 // ‖∂L/∂W‖ and ‖∂L/∂z‖ for z = w·x + b (identity), MSE over 3 examples: ∂L/∂z_r = 2(z_r − t_r)/3.
 BOOST_AUTO_TEST_CASE(gradient_norms_in_closed_form) {
-    Network network = make_network(2, {LayerSpec{1, test::make_activation(ActivationKind::identity)}});
+    Network network = make_network(2, {LayerSpec{1, test::make_activation("identity")}});
     network.layers[0].weights = test::matrix_of(1, 2, {0.5, -1.0});
     network.layers[0].biases = {0.25};
     const Matrix inputs = test::matrix_of(3, 2, {1.0, 2.0, -1.0, 0.5, 3.0, -2.0});
@@ -181,8 +184,8 @@ BOOST_AUTO_TEST_CASE(gradient_norms_in_closed_form) {
 
 // One entry per layer, in order.
 BOOST_AUTO_TEST_CASE(one_entry_per_layer) {
-    Network network = make_network(2, {LayerSpec{3, test::make_activation(ActivationKind::relu)},
-                                       LayerSpec{4, test::make_activation(ActivationKind::sigmoid)}});
+    Network network = make_network(2, {LayerSpec{3, test::make_activation("relu")},
+                                       LayerSpec{4, test::make_activation("sigmoid")}});
     network.layers[0].biases = {-1, -1, -1};                          // layer 0: all dead
     network.layers[1].biases = {60, -60, 60, -60};                    // layer 1: all saturated
     ForwardPass pass;
@@ -199,7 +202,7 @@ BOOST_AUTO_TEST_CASE(one_entry_per_layer) {
 // factor 2 of the first layer's over 20 layers of 256); U(−0.01, 0.01) collapses it: each layer
 // multiplies E[a²] by fan_in·Var(w)/2 = 256·(0.01²/3)/2 ≈ 0.0043.
 BOOST_AUTO_TEST_CASE(kaiming_keeps_deep_relu_activations_alive) {
-    const std::vector<LayerSpec> specs(20, LayerSpec{256, test::make_activation(ActivationKind::relu)});
+    const std::vector<LayerSpec> specs(20, LayerSpec{256, test::make_activation("relu")});
     Network network = make_network(256, specs);
     const Matrix inputs = random_inputs(128, 256, 9);
     ForwardPass pass;

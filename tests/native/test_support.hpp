@@ -74,33 +74,30 @@ inline const json& find_named(const json& list, const std::string& name) {
     throw std::runtime_error("no fixture entry named " + name);
 }
 
-// Our own name → kind table (the engine's parser is tested separately against it).
-inline ActivationKind kind_named(const std::string& name) {
-    static const std::pair<const char*, ActivationKind> kinds[] = {
-        {"identity", ActivationKind::identity}, {"sigmoid", ActivationKind::sigmoid},
-        {"tanh", ActivationKind::tanh},         {"relu", ActivationKind::relu},
-        {"leaky_relu", ActivationKind::leaky_relu}, {"prelu", ActivationKind::prelu},
-        {"elu", ActivationKind::elu},           {"gelu", ActivationKind::gelu},
-        {"silu", ActivationKind::silu},         {"softplus", ActivationKind::softplus},
-    };
-    for (const auto& [n, k] : kinds)
-        if (name == n) return k;
-    throw std::runtime_error("unknown activation " + name);
+// An activation of the engine's catalogue with its default parameters.
+inline Activation make_activation(std::string_view name) {
+    const auto f = parse_activation(name);
+    if (!f) throw std::runtime_error("unknown activation " + std::string(name));
+    return *f;
 }
 
-inline Activation activation_from_json(const json& spec) {
-    Activation f;
-    f.kind = kind_named(spec.at("kind").get<std::string>());
-    f.slope = spec.value("slope", 0.01);
-    f.elu_alpha = spec.value("elu_alpha", 1.0);
-    f.softplus_beta = spec.value("softplus_beta", 1.0);
-    f.softplus_threshold = spec.value("softplus_threshold", 20.0);
+// The same activation with one parameter changed.
+inline Activation with(Activation f, std::string_view parameter, double value) {
+    if (!set_parameter(f, parameter, value))
+        throw std::runtime_error(std::string(activation_name(f)) + " has no parameter " + std::string(parameter));
     return f;
 }
 
-inline Activation make_activation(ActivationKind kind) {
-    Activation f;
-    f.kind = kind;
+// A fixture's activation: {"kind", and its constants}, each constant named as the engine names it or
+// prefixed with the kind ("elu_alpha", "softplus_beta", "prelu_alpha").
+inline Activation activation_from_json(const json& spec) {
+    const std::string kind = spec.at("kind").get<std::string>();
+    Activation f = make_activation(kind);
+    for (const auto& [key, value] : spec.items()) {
+        if (key == "kind" || key == "name" || key == "points") continue;
+        const std::string parameter = key.rfind(kind + "_", 0) == 0 ? key.substr(kind.size() + 1) : key;
+        f = with(f, parameter, value.get<double>());
+    }
     return f;
 }
 
@@ -163,16 +160,12 @@ inline void check_vector(const std::vector<double>& actual, const json& expected
         BOOST_TEST(close_enough(actual[k], expected.at(k).get<double>()), what << "[" << k << "]");
 }
 
-// Every activation kind with default constants, for sweeps.
-inline std::vector<ActivationKind> all_activation_kinds() {
-    return {ActivationKind::identity, ActivationKind::sigmoid, ActivationKind::tanh,  ActivationKind::relu,
-            ActivationKind::leaky_relu, ActivationKind::prelu, ActivationKind::elu,   ActivationKind::gelu,
-            ActivationKind::silu,     ActivationKind::softplus};
+// Every activation of the catalogue, by name, for sweeps.
+inline std::vector<std::string> all_activations() {
+    std::vector<std::string> names;
+    for (std::string_view name : activation_names()) names.emplace_back(name);
+    return names;
 }
 
 }  // namespace actlab::test
 
-namespace actlab {
-// Lets BOOST_DATA_TEST_CASE print a sample of kinds.
-inline std::ostream& operator<<(std::ostream& out, ActivationKind kind) { return out << activation_name(kind); }
-}  // namespace actlab

@@ -21,8 +21,7 @@ double logistic(double z) { return 1.0 / (1.0 + std::exp(-z)); }
 // w₁, b₁, w₂, b₂ of the 1 → 1 → 1 network, both layers sigmoid.
 constexpr double w1 = 0.6, b1 = -0.2, w2 = -1.3, b2 = 0.4;
 
-Network tiny_network(ActivationKind output = ActivationKind::sigmoid,
-                     ActivationKind hidden = ActivationKind::sigmoid) {
+Network tiny_network(const std::string& output = "sigmoid", const std::string& hidden = "sigmoid") {
     Network network = make_network(1, {LayerSpec{1, test::make_activation(hidden)},
                                        LayerSpec{1, test::make_activation(output)}});
     network.layers[0].weights(0, 0) = w1;
@@ -198,7 +197,7 @@ BOOST_AUTO_TEST_CASE(bce_skips_the_output_activation_derivative) {
 
 // A PReLU layer adds an alpha_gradient step after its activation derivative: ∂L/∂α = ∂L/∂a · z for z ≤ 0.
 BOOST_AUTO_TEST_CASE(prelu_adds_an_alpha_gradient_step) {
-    Network network = tiny_network(ActivationKind::identity, ActivationKind::prelu);
+    Network network = tiny_network("identity", "prelu");
     const double alpha = network.layers[0].alpha.at(0);
     BOOST_TEST(alpha == 0.25);
     const double x = -2.0, t = 0.3;  // z₁ = 0.6·(−2) − 0.2 = −1.4 ≤ 0
@@ -217,15 +216,39 @@ BOOST_AUTO_TEST_CASE(prelu_adds_an_alpha_gradient_step) {
     BOOST_TEST(found == 1u);
 }
 
+// The activation step shows the activation's parameters beside z, per neuron and per layer:
+// ELU's α and Softplus's β and threshold as set, Leaky ReLU's slope (ELU and Softplus showed none before).
+BOOST_AUTO_TEST_CASE(activation_steps_show_the_activation_parameters) {
+    const auto parameters_shown = [](const Trace& trace, int layer) {
+        std::vector<std::pair<std::string, double>> shown;
+        for (const auto& step : trace.steps)
+            if (step.kind == "activation" && step.layer == layer)
+                for (const auto& q : step.inputs)
+                    if (q.name != "pre_activation") shown.emplace_back(q.name, q.values.at(0));
+        return shown;
+    };
+    Network network = tiny_network("identity", "elu");
+    network.layers[0].activation = test::with(network.layers[0].activation, "alpha", 1.5);
+    const Matrix targets = test::matrix_of(1, 1, {0.3});
+    const Trace neuron = run_trace(network, test::matrix_of(1, 1, {-2.0}), targets, LossKind::mse);
+    BOOST_TEST((parameters_shown(neuron, 0) == std::vector<std::pair<std::string, double>>{{"alpha", 1.5}}));
+    BOOST_TEST(parameters_shown(neuron, 1).empty());  // identity has none
+
+    network.layers[0].activation = test::with(test::make_activation("softplus"), "threshold", 7.0);
+    const Trace layer = run_trace(network, test::matrix_of(2, 1, {-2.0, 1.0}), test::matrix_of(2, 1, {0.3, 0.1}),
+                                  LossKind::mse);
+    BOOST_TEST((parameters_shown(layer, 0) == std::vector<std::pair<std::string, double>>{{"beta", 1.0}, {"threshold", 7.0}}));
+}
+
 // Neuron granularity: one example and a small network. A wide network falls back to layers.
 BOOST_AUTO_TEST_CASE(wide_networks_are_traced_by_layer) {
-    Network network = make_network(2, {LayerSpec{max_neuron_units + 1, test::make_activation(ActivationKind::tanh)},
-                                       LayerSpec{1, test::make_activation(ActivationKind::sigmoid)}});
+    Network network = make_network(2, {LayerSpec{max_neuron_units + 1, test::make_activation("tanh")},
+                                       LayerSpec{1, test::make_activation("sigmoid")}});
     const Trace trace = run_trace(network, test::matrix_of(1, 2, {0.1, 0.2}), test::matrix_of(1, 1, {1.0}), LossKind::mse);
     BOOST_TEST(trace.granularity == "layer");
     BOOST_TEST(trace.steps.size() == mse_sequence.size());
-    Network small = make_network(2, {LayerSpec{3, test::make_activation(ActivationKind::tanh)},
-                                     LayerSpec{1, test::make_activation(ActivationKind::sigmoid)}});
+    Network small = make_network(2, {LayerSpec{3, test::make_activation("tanh")},
+                                     LayerSpec{1, test::make_activation("sigmoid")}});
     const Trace by_neuron = run_trace(small, test::matrix_of(1, 2, {0.1, 0.2}), test::matrix_of(1, 1, {1.0}), LossKind::mse);
     BOOST_TEST(by_neuron.granularity == "neuron");
     // Forward: 3 steps per neuron (4 neurons) + loss. Backward: loss gradient; per neuron

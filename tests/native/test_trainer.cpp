@@ -59,7 +59,7 @@ void check_full_batch(const std::string& name) {
 // w_k (∂L/∂w_i = δ·x_i), and is never 0 while the output is below 1. So the weights that have moved
 // since the start of an epoch are exactly the examples used so far in it.
 Trainer one_hot_trainer(std::size_t n, std::uint64_t seed) {
-    Network network = make_network(n, {LayerSpec{1, test::make_activation(ActivationKind::identity)}});
+    Network network = make_network(n, {LayerSpec{1, test::make_activation("identity")}});
     OptimiserSettings sgd;
     sgd.kind = OptimiserKind::sgd;
     sgd.learning_rate = 0.01;
@@ -144,7 +144,7 @@ BOOST_AUTO_TEST_CASE(measure_and_predict_match_pytorch) {
 }
 
 BOOST_AUTO_TEST_CASE(bad_input_is_reported) {
-    Network network = make_network(2, {LayerSpec{1, test::make_activation(ActivationKind::sigmoid)}});
+    Network network = make_network(2, {LayerSpec{1, test::make_activation("sigmoid")}});
     Trainer trainer(network, LossKind::mse, OptimiserSettings{}, 0);
     BOOST_CHECK_THROW(trainer.train(1, 1), std::invalid_argument);  // no data yet
     BOOST_CHECK_THROW(trainer.set_training_data(Matrix(3, 3), Matrix(3, 1)), std::invalid_argument);

@@ -131,3 +131,25 @@ test('the module rejects non-object requests and malformed JSON text', async () 
   assert.deepEqual(JSON.parse(engine.evaluateJson('{"curve": {"activation": "relu", "points": [-1, 2]}}')),
     { curve: { values: [0, 2], derivatives: [0, 1], peak_derivative: 1 } });
 });
+
+// Issue 9 item 12: 100,000 nested `[` crashed the CLI (stack overflow) and the module gave up at
+// 10,000 levels. Both must refuse the depth by name, with the limit, and keep working.
+test('deeply nested JSON is refused with the depth and the limit, by the module and the CLI alike', async () => {
+  const engine = await loadEngine();
+  const message = (depth) => `request: JSON nested ${depth} levels deep; at most 64 levels of [ and { are allowed`;
+  for (const depth of [65, 10000, 100000]) {
+    for (const text of ['['.repeat(depth) + ']'.repeat(depth), `{"curve": ${'['.repeat(depth)}`]) {
+      const found = text.startsWith('{') ? depth + 1 : depth;
+      assert.throws(() => engine.evaluateJson(text), (error) => error.message === message(found), `depth ${found}`);
+      const { status, stdout, stderr } = runCli(text);
+      assert.equal(status, 2, `CLI exit status at depth ${found} (stderr: ${stderr.slice(0, 200)})`);
+      assert.equal(stdout, '');
+      assert.equal(stderr, `error: ${message(found)}\n`);
+    }
+  }
+  // A request object that deep is refused the same way through evaluate().
+  let deep = [];
+  for (let k = 1; k < 10000; k += 1) deep = [deep];
+  assert.throws(() => engine.evaluate({ curve: deep }), (error) => error.message === message(10001));
+  assert.deepEqual(engine.evaluate({ curve: { activation: 'relu', points: [-1, 2] } }).curve.values, [0, 2]);
+});

@@ -16,6 +16,23 @@ function finiteOrLabel(_key, value) {
   return typeof value === 'number' && !Number.isFinite(value) ? String(value) : value;
 }
 
+// How deeply a value nests arrays and objects, found without recursion: it is only asked about
+// values too deep for JSON.stringify, which gives up near 5,000 levels ("Maximum call stack size
+// exceeded"). Each object is visited once.
+function nestingDepth(value) {
+  let deepest = 0;
+  const seen = new Set();
+  const pending = [[value, 1]];
+  while (pending.length > 0) {
+    const [item, depth] = pending.pop();
+    if (item === null || typeof item !== 'object' || seen.has(item)) continue;
+    seen.add(item);
+    deepest = Math.max(deepest, depth);
+    for (const child of Object.values(item)) pending.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
 // Rows of numbers (number[][]) or an already flat Float64Array, with its row count.
 function flatten(rows, width, what) {
   if (rows instanceof Float64Array) {
@@ -46,7 +63,7 @@ async function loadWasmBinaryInNode() {
 /**
  * Loads the engine. `options.wasmUrl` overrides where the browser fetches actlab-core.wasm.
  * @returns {Promise<{evaluate(request: object): object, evaluateJson(text: string): string,
- *   heapBytes(): number, heapTop(): number}>}
+ *   catalogue(): object[], createSession(spec: object): object, heapBytes(): number, heapTop(): number}>}
  */
 export default async function createActLab(options = {}) {
   if (typeof WebAssembly !== 'object') {
@@ -145,6 +162,11 @@ export default async function createActLab(options = {}) {
       try {
         text = JSON.stringify(request, finiteOrLabel);
       } catch (error) {
+        if (error instanceof RangeError) {
+          // Too deep to write: let the engine refuse text of that depth, with its own message and limit.
+          const depth = nestingDepth(request);
+          evaluateText('['.repeat(depth) + ']'.repeat(depth));
+        }
         throw new Error(`request: cannot be written as JSON (${error.message})`);
       }
       return JSON.parse(evaluateText(text));
@@ -158,6 +180,13 @@ export default async function createActLab(options = {}) {
         throw new Error('spec: expected an object with input_size and a non-empty list of layers');
       }
       return createSession(spec);
+    },
+    /**
+     * Every activation the engine knows, in its order: [{name, parameters: [{name, default, min?, max?,
+     * learned?}], peak_derivative, peak_at (null when f' peaks on a whole interval), saturates, gain}].
+     */
+    catalogue() {
+      return JSON.parse(evaluateText('{"catalogue": {}}')).catalogue;
     },
     /** The same on JSON text, for callers that already hold it (the CLI-parity tests). */
     evaluateJson(text) {

@@ -1,11 +1,24 @@
 #pragma once
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <optional>
+
+#include "parameter.hpp"
 // Leaky ReLU (Maas, Hannun & Ng, 2013): z for z > 0, slope·z for z ≤ 0 (PyTorch default slope 0.01).
 // The small slope keeps a gradient flowing, so a unit pushed negative can still recover.
-namespace actlab::leaky_relu {
-inline constexpr double default_slope = 0.01;
-inline double value(double pre_activation, double slope) {
-    return pre_activation > 0 ? pre_activation : slope * pre_activation;
-}
-// At exactly 0 the derivative is the slope, as in PyTorch.
-inline double derivative(double pre_activation, double slope) { return pre_activation > 0 ? 1.0 : slope; }
-}  // namespace actlab::leaky_relu
+namespace actlab::activations {
+struct LeakyRelu {
+    static constexpr const char* name = "leaky_relu";
+    double slope = 0.01;
+    static constexpr std::array<Parameter<LeakyRelu>, 1> parameters() { return {{{"slope", &LeakyRelu::slope}}}; }
+    double value(double z) const { return z > 0 ? z : slope * z; }
+    // At exactly 0 the derivative is the slope, as in PyTorch.
+    double derivative(double z, double /*a*/) const { return z > 0 ? 1.0 : slope; }
+    double peak_derivative() const { return std::max(1.0, std::fabs(slope)); }
+    std::optional<double> peak_at() const { return std::nullopt; }  // on a whole side
+    static constexpr bool saturates = false;
+    // PyTorch's calculate_gain('leaky_relu', slope): √(2 / (1 + slope²)).
+    double gain() const { return std::sqrt(2.0 / (1.0 + slope * slope)); }
+};
+}  // namespace actlab::activations
