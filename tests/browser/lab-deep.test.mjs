@@ -86,6 +86,8 @@ test('durations and the run-time estimate: readable text, and the estimate adds 
   // A measurement costing 10 steps: each update trains at least that long (10 steps) from the start.
   assert.equal(chunkSize({ step: 0, remaining: 500, budgetMs: 30, msPerStep: 100, measureMs: 1000 }), 10);
   assert.equal(estimateRunMs({ target: 100, budgetMs: 30, msPerStep: 100, measureMs: 1000 }), 100 * 100 + 10 * 1000);
+  // A small network whose measurement fits the budget keeps the growth rule: one step first.
+  assert.equal(chunkSize({ step: 0, remaining: 1500, budgetMs: 30, msPerStep: 0.05, measureMs: 2 }), 1);
 });
 
 test('a large run shows steps per second and the time left while it trains; its warning gives an estimate first', async (t) => {

@@ -214,7 +214,7 @@ test('export JSON and CSV hold the settings and the numbers shown; a malformed i
   assert.equal(await page.getAttribute(message, 'role'), 'alert');
   await importFile('deep.json', JSON.stringify({ format: 'actlab-lab', version: 1, settings: { ...state, depth: 99 } }));
   await page.waitForFunction((sel) => document.querySelector(sel).textContent.includes('hidden layers'), message);
-  assert.match(await page.textContent(message), /hidden layers: the value is outside the allowed range/);
+  assert.match(await page.textContent(message), /hidden layers: expected a whole number from 1 to 32 \(the file has 99\)/);
   await importFile('playground.json', JSON.stringify({ format: 'actlab-playground', version: 1, settings: {} }));
   await page.waitForFunction((sel) => document.querySelector(sel).textContent.includes('not an ActLab experiment file'), message);
   await page.waitForTimeout(250); // past the hash-write delay

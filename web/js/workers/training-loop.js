@@ -11,13 +11,14 @@ const RATE_WINDOW = 10; // updates over which the steps-per-second figure is tak
 
 /**
  * Steps in the next update: about GROWTH of the steps so far (at least 1), at most what fits the
- * time budget, and, when measuring the networks after an update costs more than a step (a large
- * network), enough steps that training takes about as long as that measurement, so a large run
- * does not spend most of its time measuring. msPerStep, measureMs: 0 while unknown.
+ * time budget, and, when measuring the networks after an update takes longer than the budget (a
+ * large network), enough steps that training takes about as long as that measurement, so a large
+ * run does not spend most of its time measuring. A small network keeps one step per update at the
+ * start, so its first steps can be watched. msPerStep, measureMs: 0 while unknown.
  */
 export function chunkSize({ step, remaining, budgetMs, msPerStep, measureMs, restoring = false }) {
   const byGrowth = Math.max(1, Math.ceil(step * GROWTH));
-  const byBalance = msPerStep > 0 ? Math.floor(measureMs / msPerStep) : 0;
+  const byBalance = msPerStep > 0 && measureMs > budgetMs ? Math.floor(measureMs / msPerStep) : 0;
   const limit = Math.max(restoring ? budgetMs * 4 : budgetMs, measureMs);
   const byTime = msPerStep > 0 ? Math.max(1, Math.floor(limit / msPerStep)) : (restoring ? 50 : 1);
   return Math.max(1, Math.min(remaining, Math.max(byGrowth, byBalance), byTime));
