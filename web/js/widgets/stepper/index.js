@@ -247,7 +247,7 @@ export function mountStepper(root, options = {}) {
     const units = layerUnits(state);
     return t('setup.summary', {
       shape: [state.inputSize, ...units].join(' → '),
-      activations: state.activations.map((spec) => t(`activation.${spec.name}`)).join(', '),
+      activations: state.activations.map((spec) => t(`activation.${spec.name}`)).join(t('setup.summary.separator')),
       loss: t(`loss.${state.loss}.short`),
     });
   }
