@@ -6,7 +6,7 @@
 import { HashError, decoderWith } from './hash.js';
 import { validateLabState, LAB_DEFAULTS, LAB_LIMITS } from './lab-schema.js';
 import {
-  activationToken, parseActivation, parseInteger, sharedEntries, trainingEntries, decodeShared, FIELD_ALLOWED,
+  activationToken, parseActivation, parseInteger, sharedEntries, trainingEntries, decodeShared, checkKeys, FIELD_ALLOWED,
 } from './lab-fields.js';
 
 export const LAB_CODEC_VERSION = '1';
@@ -22,8 +22,7 @@ const ALLOWED = Object.freeze({
 export const decodeLabHash = decoderWith(ALLOWED, decode);
 
 function decode(params) {
-  for (const key of params.keys()) if (!KEYS.includes(key)) throw new HashError('unknown-key', null, { value: key });
-  if (params.has('v') && params.get('v') !== LAB_CODEC_VERSION) throw new HashError('version', 'v', { value: params.get('v') });
+  checkKeys(params, KEYS, LAB_CODEC_VERSION);
   const shared = decodeShared(params, LAB_DEFAULTS);
   const actText = params.has('act') ? params.get('act') : LAB_DEFAULTS.activations.map(activationToken).join(',');
   const tokens = actText.split(',');

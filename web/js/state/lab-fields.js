@@ -174,6 +174,12 @@ export function trainingEntries(state) {
     ['steps', String(state.steps)], ['at', String(state.at)]];
 }
 
+/** Hash params hold only `keys`, and a `v` that is `version`; otherwise a HashError naming the culprit. */
+export function checkKeys(params, keys, version) {
+  for (const key of params.keys()) if (!keys.includes(key)) throw new HashError('unknown-key', null, { value: key });
+  if (params.has('v') && params.get('v') !== version) throw new HashError('version', 'v', { value: params.get('v') });
+}
+
 /** Read the dataset and training keys from hash params (a Map of strings), with defaults. */
 export function decodeShared(params, defaults) {
   const get = (key, fallback) => (params.has(key) ? params.get(key) : fallback);

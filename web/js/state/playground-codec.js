@@ -5,7 +5,7 @@
 import { HashError, decoderWith } from './hash.js';
 import { validatePlaygroundState, PLAYGROUND_DEFAULTS, PLAYGROUND_LIMITS } from './playground-schema.js';
 import {
-  activationToken, parseActivation, parseInteger, sharedEntries, trainingEntries, decodeShared, FIELD_ALLOWED,
+  activationToken, parseActivation, parseInteger, sharedEntries, trainingEntries, decodeShared, checkKeys, FIELD_ALLOWED,
 } from './lab-fields.js';
 
 export const PLAYGROUND_CODEC_VERSION = '1';
@@ -20,8 +20,7 @@ const ALLOWED = Object.freeze({
 export const decodePlaygroundHash = decoderWith(ALLOWED, decode);
 
 function decode(params) {
-  for (const key of params.keys()) if (!KEYS.includes(key)) throw new HashError('unknown-key', null, { value: key });
-  if (params.has('v') && params.get('v') !== PLAYGROUND_CODEC_VERSION) throw new HashError('version', 'v', { value: params.get('v') });
+  checkKeys(params, KEYS, PLAYGROUND_CODEC_VERSION);
   const shared = decodeShared(params, PLAYGROUND_DEFAULTS);
   const hiddenText = params.has('hidden') ? params.get('hidden') : PLAYGROUND_DEFAULTS.hidden.join(',');
   const parts = hiddenText.split(',');
