@@ -29,17 +29,15 @@ function sgdSteps(engine, state, start, n) {
   return { start: from, losses, lastUpdate: { before: before || from, gradients: last.layers, after } };
 }
 
-function sessionAt(engine, state, { initial, losses, lastUpdate }) {
-  const current = lastUpdate ? lastUpdate.after : initial;
-  const pass = tracedPass(engine, state, lastUpdate ? current : null);
-  return {
-    response: pass.response,
-    steps: pass.steps,
-    losses: lastUpdate ? losses : [pass.loss],
-    initial: lastUpdate ? initial : parametersOf(pass.response.layers),
-    current: lastUpdate ? current : parametersOf(pass.response.layers),
-    lastUpdate,
-  };
+/** The session after `lastUpdate` (none: at the state's initial parameters, read from the pass). */
+function sessionAt(engine, state, { initial, losses, lastUpdate = null }) {
+  const pass = tracedPass(engine, state, lastUpdate ? lastUpdate.after : null);
+  const { response, steps } = pass;
+  if (!lastUpdate) {
+    const start = parametersOf(response.layers);
+    return { response, steps, losses: [pass.loss], initial: start, current: start, lastUpdate };
+  }
+  return { response, steps, losses, initial, current: lastUpdate.after, lastUpdate };
 }
 
 /**
@@ -50,7 +48,7 @@ function sessionAt(engine, state, { initial, losses, lastUpdate }) {
  *   lastUpdate  {before, gradients, after} for the most recent update, or null
  */
 export function computeSession(engine, state) {
-  if (state.cycles === 0) return sessionAt(engine, state, { initial: null, losses: null, lastUpdate: null });
+  if (state.cycles === 0) return sessionAt(engine, state, {});
   const run = sgdSteps(engine, state, null, state.cycles);
   return sessionAt(engine, state, { initial: run.start, losses: run.losses, lastUpdate: run.lastUpdate });
 }
