@@ -4,11 +4,11 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import createActLab from '../../web/engine/actlab.js';
-import { parseHash, formatHash, HashError } from '../../web/js/state/hash.js';
-import { decodeActivationPlotParams, encodeActivationPlotParams } from '../../web/js/state/activation-plot-codec.js';
-import { validateActivationPlotState, defaultActivationPlotState } from '../../web/js/state/activation-plot-schema.js';
-import { decodeLinearStackParams, encodeLinearStackParams } from '../../web/js/state/linear-stack-codec.js';
-import { validateLinearStackState, defaultLinearStackState } from '../../web/js/state/linear-stack-schema.js';
+import { parseHash, formatHash, HashError } from '../../web/js/kit/state/hash.js';
+import { decodeActivationPlotParams, encodeActivationPlotParams } from '../../web/js/kit/state/activation-plot-codec.js';
+import { validateActivationPlotState, defaultActivationPlotState } from '../../web/js/kit/state/activation-plot-schema.js';
+import { decodeLinearStackParams, encodeLinearStackParams } from '../../web/js/kit/state/linear-stack-codec.js';
+import { validateLinearStackState, defaultLinearStackState } from '../../web/js/kit/state/linear-stack-schema.js';
 import { chapterCodec } from '../../web/js/chapters/state.js';
 import { chainGradients } from '../../web/js/chapters/figures/vanishing.js';
 import { stackOutputs, straightness, stackGrid } from '../../web/js/widgets/linear-stack/compute.js';

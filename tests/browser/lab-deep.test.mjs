@@ -8,11 +8,11 @@ import assert from 'node:assert/strict';
 import os from 'node:os';
 import { openPage } from './helpers.mjs';
 import { LAB, useHarness, gotoWidget, waitIdle, hashFor, nodeSnapshot } from './lab-helpers.mjs';
-import { encodeLabHash } from '../../web/js/state/lab-codec.js';
-import { validateLabState, defaultLabState } from '../../web/js/state/lab-schema.js';
+import { encodeLabHash } from '../../web/js/kit/state/lab-codec.js';
+import { validateLabState, defaultLabState } from '../../web/js/kit/state/lab-schema.js';
 import { experimentSpec } from '../../web/js/widgets/lab/model.js';
 import { duration } from '../../web/js/widgets/lab/labels.js';
-import { chunkSize, estimateRunMs } from '../../web/js/workers/training-loop.js';
+import { chunkSize, estimateRunMs } from '../../web/js/kit/experiment/training-loop.js';
 
 const GRAD_CHART = `${LAB} .lab-charts .lab-chart:nth-child(2) .actlab-chart`;
 const LONG_TASKS = () => {

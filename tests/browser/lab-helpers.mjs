@@ -3,8 +3,8 @@
 // the engine's number in full; the text is its rounded form), and compute the same experiment in
 // Node with the same engine module and the same request-building code, for comparison.
 import createActLab from '../../web/engine/actlab.js';
-import { openExperiment } from '../../web/js/workers/experiment.js';
-import { formatHash } from '../../web/js/state/hash.js';
+import { openExperiment } from '../../web/js/kit/experiment/experiment.js';
+import { formatHash } from '../../web/js/kit/state/hash.js';
 import { startHarness } from './helpers.mjs';
 
 /**

@@ -7,8 +7,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { startHarness, openPage, screenshot } from './helpers.mjs';
 import { LAB, PLAYGROUND, gotoWidget, waitIdle, currentStep, hashFor, horizontalOverflow } from './lab-helpers.mjs';
-import { encodePlaygroundHash } from '../../web/js/state/playground-codec.js';
-import { validatePlaygroundState } from '../../web/js/state/playground-schema.js';
+import { encodePlaygroundHash } from '../../web/js/kit/state/playground-codec.js';
+import { validatePlaygroundState } from '../../web/js/kit/state/playground-schema.js';
 import { presetState } from '../../web/js/widgets/playground/model.js';
 
 const PLAYGROUND_MID = hashFor('playground', encodePlaygroundHash, validatePlaygroundState({ ...presetState('dead-prelu'), at: 150 }));

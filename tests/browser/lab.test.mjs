@@ -11,11 +11,11 @@ import { startHarness, openPage, cspViolations } from './helpers.mjs';
 import {
   LAB, gotoWidget, waitIdle, waitStep, currentStep, shownValue, hashFor, nodeSnapshot, relativeError, horizontalOverflow,
 } from './lab-helpers.mjs';
-import { encodeLabHash, decodeLabHash } from '../../web/js/state/lab-codec.js';
-import { parseHash } from '../../web/js/state/hash.js';
-import { validateLabState } from '../../web/js/state/lab-schema.js';
+import { encodeLabHash, decodeLabHash } from '../../web/js/kit/state/lab-codec.js';
+import { parseHash } from '../../web/js/kit/state/hash.js';
+import { validateLabState } from '../../web/js/kit/state/lab-schema.js';
 import { presetState, experimentSpec, deadHidden } from '../../web/js/widgets/lab/model.js';
-import { formatNumber } from '../../web/js/format.js';
+import { formatNumber } from '../../web/js/kit/format.js';
 
 const summaryCell = (run, col) => `${LAB} .lab-summary-table td[data-run="${run}"][data-col="${col}"]`;
 const layerCell = (layer, run, col) => `${LAB} .lab-layer-table td[data-layer="${layer}"][data-run="${run}"][data-col="${col}"]`;

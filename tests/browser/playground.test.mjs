@@ -12,12 +12,12 @@ import {
   PLAYGROUND, gotoWidget, waitIdle, waitStep, currentStep, shownValue, hashFor, nodeSnapshot, relativeError, horizontalOverflow,
   divergenceStep,
 } from './lab-helpers.mjs';
-import { encodePlaygroundHash } from '../../web/js/state/playground-codec.js';
-import { validatePlaygroundState, defaultPlaygroundState } from '../../web/js/state/playground-schema.js';
+import { encodePlaygroundHash } from '../../web/js/kit/state/playground-codec.js';
+import { validatePlaygroundState, defaultPlaygroundState } from '../../web/js/kit/state/playground-schema.js';
 import { presetState, experimentSpec, sessionSpec, deadHidden, accuracy } from '../../web/js/widgets/playground/model.js';
-import { decodePlaygroundHash } from '../../web/js/state/playground-codec.js';
-import { parseHash } from '../../web/js/state/hash.js';
-import { formatNumber } from '../../web/js/format.js';
+import { decodePlaygroundHash } from '../../web/js/kit/state/playground-codec.js';
+import { parseHash } from '../../web/js/kit/state/hash.js';
+import { formatNumber } from '../../web/js/kit/format.js';
 
 const heatmapPixels = (page) => page.$eval(`${PLAYGROUND} .heatmap-canvas`, (canvas) => canvas.toDataURL());
 const layerCell = (layer, col) => `${PLAYGROUND} .pg-layer-table td[data-layer="${layer}"][data-col="${col}"]`;

@@ -4,11 +4,11 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseHash, formatHash, HashError, MAX_HASH_LENGTH } from '../../web/js/state/hash.js';
-import { decodeStepperHash, encodeStepperHash } from '../../web/js/state/stepper-codec.js';
-import { validateStepperState } from '../../web/js/state/stepper-schema.js';
+import { parseHash, formatHash, HashError, MAX_HASH_LENGTH } from '../../web/js/kit/state/hash.js';
+import { decodeStepperHash, encodeStepperHash } from '../../web/js/kit/state/stepper-codec.js';
+import { validateStepperState } from '../../web/js/kit/state/stepper-schema.js';
 import { PRESETS } from '../../web/js/widgets/stepper/model.js';
-import { LOCALE_AREAS } from '../../web/js/i18n.js';
+import { LOCALE_AREAS } from '../../web/js/kit/i18n.js';
 import { repo } from './helpers.mjs';
 
 // Every locale file of one language (the shell's, then one per area), merged; a key defined in two

@@ -15,7 +15,7 @@
 // el.getState(), and the events 'actlab-ready' and 'actlab-statechange' (detail: {state}).
 import { WIDGETS, COMMON_CSS, FRAME_CSS, THEME_CSS } from './widgets.js';
 import { loadSheet, ensureKatexFonts, registerEmbedUnit } from './styles.js';
-import { translatorFor, normaliseLang } from '../js/i18n.js';
+import { translatorFor, normaliseLang } from '../js/kit/i18n.js';
 import { attributeMessage, langMessage } from './messages.js';
 
 const LAST_RESORT = 'ActLab could not start. ActLab 无法启动。';

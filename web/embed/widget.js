@@ -4,8 +4,8 @@
 // its parent how tall it is ({type: 'actlab:resize', widget, height}), for hosts that want to
 // resize the frame; nothing else is sent.
 import { widgetByName, WIDGETS } from './widgets.js';
-import { translatorFor, normaliseLang } from '../js/i18n.js';
-import { invalidStateMessage } from '../js/state/messages.js';
+import { translatorFor, normaliseLang } from '../js/kit/i18n.js';
+import { invalidStateMessage } from '../js/kit/state/messages.js';
 import { langMessage } from './messages.js';
 
 const HASH_WRITE_DELAY = 150;

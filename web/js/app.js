@@ -1,12 +1,12 @@
 // The notebook shell: header with title and language switch, table of contents, the column of
 // sections from sections/index.js, page-level notices, and the URL hash.
-import { h } from './dom.js';
-import { LANGUAGES, preferredLang, rememberLang, translatorFor } from './i18n.js';
-import { loadEngine, engineErrorMessage } from './engine-loader.js';
-import { parseHashParts, formatHashParts, HashError } from './state/hash.js';
-import { linkMessage } from './state/messages.js';
+import { h } from './kit/dom.js';
+import { LANGUAGES, preferredLang, rememberLang, translatorFor } from './kit/i18n.js';
+import { loadEngine, engineErrorMessage } from './adapter/engine-loader.js';
+import { parseHashParts, formatHashParts, HashError } from './kit/state/hash.js';
+import { linkMessage } from './kit/state/messages.js';
 import { sections } from './sections/index.js';
-import { warmOfflineCache } from './offline.js';
+import { warmOfflineCache } from './kit/offline.js';
 
 const HASH_WRITE_DELAY = 150;
 

@@ -1,6 +1,6 @@
 // <actlab-stepper> attributes ↔ the stepper's state, through its URL-hash codec (the same rules as
 // the notebook's links; see docs/web.md for every bound).
-import { decodeStepperHash, encodeStepperHash } from '../../js/state/stepper-codec.js';
+import { decodeStepperHash, encodeStepperHash } from '../../js/kit/state/stepper-codec.js';
 import { defaultState } from '../../js/widgets/stepper/model.js';
 import { codecAdapter, AttributeError } from '../adapt.js';
 

@@ -1,11 +1,11 @@
 // Chapter 1: why a network needs activation functions (the article's §1.1, figures 1–7). The
 // linear-stack widget: a stack of linear maps is always a straight line; with an activation after
 // every map, the same stack bends.
-import { h } from '../dom.js';
+import { h } from '../kit/dom.js';
 import { defineChapter, p, tex, figure } from './common.js';
 import { mountLinearStack } from '../widgets/linear-stack/index.js';
-import { decodeLinearStackParams, encodeLinearStackParams } from '../state/linear-stack-codec.js';
-import { defaultLinearStackState, validateLinearStackState } from '../state/linear-stack-schema.js';
+import { decodeLinearStackParams, encodeLinearStackParams } from '../kit/state/linear-stack-codec.js';
+import { defaultLinearStackState, validateLinearStackState } from '../kit/state/linear-stack-schema.js';
 
 const codec = {
   defaults: defaultLinearStackState,

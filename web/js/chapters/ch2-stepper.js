@@ -1,7 +1,7 @@
 // Chapter 2: updating parameters through an activation (the article's §1.2, figure 8). The notebook's
 // stepper section (web/js/sections/stepper.js), unchanged, inside the chapter frame: its hash id
 // stays 'stepper' and its own intro, chain-rule formula and widget are untouched.
-import { h } from '../dom.js';
+import { h } from '../kit/dom.js';
 import stepper from '../sections/stepper.js';
 import { chapterFrame } from './common.js';
 

@@ -5,7 +5,7 @@
 import { defineChapter, p, h3, tex, list, figure, plotFigure } from './common.js';
 import { chapterCodec } from './state.js';
 import { mountActivationPlot } from '../widgets/activation-plot/index.js';
-import { PLOT_ACTIVATIONS } from '../state/activation-plot-schema.js';
+import { PLOT_ACTIVATIONS } from '../kit/state/activation-plot-schema.js';
 import { mountSummaryTable, SUMMARY_DATASETS } from './figures/summary-table.js';
 
 const codec = chapterCodec({

@@ -1,8 +1,8 @@
 // What every chapter shares: the chapter line ("Chapter 4 · builds on …"), prose blocks that
 // re-render when the language changes, links to other sections and to prepared states, the
 // "try this" box and the list of sources. A chapter file only lists its blocks and figures.
-import { h } from '../dom.js';
-import { texElement } from '../math.js';
+import { h } from '../kit/dom.js';
+import { texElement } from '../kit/math.js';
 
 /** Title keys of the sections a chapter may link to. */
 const SECTION_TITLES = {
@@ -74,7 +74,7 @@ export function playgroundPresetLink(preset, t, text) {
   if (!document.getElementById('playground')) return h('span', { class: 'chapter-ref', text });
   const link = sectionLink('playground', t, text);
   Promise.all([
-    import('../widgets/playground/model.js'), import('../state/playground-codec.js'), import('../state/hash.js'),
+    import('../widgets/playground/model.js'), import('../kit/state/playground-codec.js'), import('../kit/state/hash.js'),
   ]).then(([model, codec, hash]) => {
     const target = hash.formatHash('playground', codec.encodePlaygroundHash(model.presetState(preset)));
     if (link.isConnected || link.parentNode) link.replaceWith(stateLink(target, text));

@@ -4,12 +4,12 @@
 // Parsing is as strict as the stepper's: unknown keys, bad numbers and out-of-range values are
 // rejected with a HashError naming the field, the value and what it allows, so the app's notice can
 // say all three; keys a link leaves out take the chapter's defaults.
-import { HashError, decoderWith } from '../state/hash.js';
-import { readNumber, readInteger, readWord, checkKeys, checkRange } from '../state/codec-values.js';
+import { HashError, decoderWith } from '../kit/state/hash.js';
+import { readNumber, readInteger, readWord, checkKeys, checkRange } from '../kit/state/codec-values.js';
 import {
   decodeActivationPlotParams, encodeActivationPlotParams, ACTIVATION_PLOT_KEYS,
-} from '../state/activation-plot-codec.js';
-import { defaultActivationPlotState, validateActivationPlotState } from '../state/activation-plot-schema.js';
+} from '../kit/state/activation-plot-codec.js';
+import { defaultActivationPlotState, validateActivationPlotState } from '../kit/state/activation-plot-schema.js';
 
 const VERSION = '1';
 

@@ -1,5 +1,5 @@
 // "How to use this notebook": what ActLab is and the keys the widgets understand.
-import { h } from '../dom.js';
+import { h } from '../kit/dom.js';
 
 export default {
   id: 'about',

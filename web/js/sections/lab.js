@@ -1,9 +1,9 @@
 // Section: "Compare activations side by side" — the comparison lab widget.
-import { h } from '../dom.js';
-import { LAB_WORDING } from '../state/lab-messages.js';
-import { texElement } from '../math.js';
+import { h } from '../kit/dom.js';
+import { LAB_WORDING } from '../kit/state/lab-messages.js';
+import { texElement } from '../kit/math.js';
 import { mountLab } from '../widgets/lab/index.js';
-import { decodeLabHash, encodeLabHash } from '../state/lab-codec.js';
+import { decodeLabHash, encodeLabHash } from '../kit/state/lab-codec.js';
 
 // index.html links only the shell's stylesheets: add the lab's (and uPlot's) once, after them.
 // Same-origin <link>s, allowed by the page's style-src 'self'.

@@ -1,9 +1,9 @@
 // Section: "Train a network on 2-D data" — the training playground widget.
-import { h } from '../dom.js';
-import { LAB_WORDING } from '../state/lab-messages.js';
-import { texElement } from '../math.js';
+import { h } from '../kit/dom.js';
+import { LAB_WORDING } from '../kit/state/lab-messages.js';
+import { texElement } from '../kit/math.js';
 import { mountPlayground } from '../widgets/playground/index.js';
-import { decodePlaygroundHash, encodePlaygroundHash } from '../state/playground-codec.js';
+import { decodePlaygroundHash, encodePlaygroundHash } from '../kit/state/playground-codec.js';
 
 // index.html links only the shell's stylesheets: add the playground's (and uPlot's) once, after them.
 // Same-origin <link>s, allowed by the page's style-src 'self'.

@@ -1,8 +1,8 @@
 // Section: "Watch backpropagation, one operation at a time" — the stepper widget.
-import { h } from '../dom.js';
-import { texElement } from '../math.js';
+import { h } from '../kit/dom.js';
+import { texElement } from '../kit/math.js';
 import { mountStepper } from '../widgets/stepper/index.js';
-import { decodeStepperHash, encodeStepperHash } from '../state/stepper-codec.js';
+import { decodeStepperHash, encodeStepperHash } from '../kit/state/stepper-codec.js';
 
 const CHAIN_RULE = '\\frac{\\partial L}{\\partial w} = \\frac{\\partial L}{\\partial a}\\cdot f\'(z)\\cdot\\frac{\\partial z}{\\partial w}';
 

@@ -1,7 +1,7 @@
 // Chapter 5: zero-centred but still saturating. For sigmoid, tanh and ReLU, one unit (weight 1,
 // bias 0) is fed inputs spread evenly over [−R, R]; the engine reports the mean output and the
 // saturated share (statistics of the layer), and a curve request the largest derivative.
-import { h } from '../../dom.js';
+import { h } from '../../kit/dom.js';
 import { figureFrame, engineFor, numberField, inRange, keyNumbers, fmt, whenVisible } from './frame.js';
 
 export const CENTRING_ACTIVATIONS = ['sigmoid', 'tanh', 'relu'];

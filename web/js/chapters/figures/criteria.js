@@ -1,7 +1,7 @@
 // Chapter 3's figure: pick an activation and the engine checks each criterion of a usable
 // activation function (DIGEST 1.3) for it, with a number for each. JS only compares the engine's
 // numbers with thresholds and measures time.
-import { h } from '../../dom.js';
+import { h } from '../../kit/dom.js';
 import { stackOutputs, straightness } from '../../widgets/linear-stack/compute.js';
 import { figureFrame, engineFor, selectField, whenVisible, fmt } from './frame.js';
 

@@ -4,7 +4,7 @@
 // each checkpoint it reports the loss, and a forward/backward pass on the whole dataset gives the
 // pre-activations (JS counts the units that are off on every example) and the weight gradients
 // (JS counts the units that receive none). For PReLU the engine also reports α as it is learned.
-import { h } from '../../dom.js';
+import { h } from '../../kit/dom.js';
 import { createPlot } from '../../widgets/activation-plot/svg-plot.js';
 import { figureFrame, engineFor, numberField, inRange, keyNumbers, whenVisible, yieldToBrowser, fmt } from './frame.js';
 

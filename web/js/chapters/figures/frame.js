@@ -2,9 +2,9 @@
 // controls, a status line (loading, engine errors), the content, and a visible summary of the key
 // numbers that the figure's plots point to with aria-describedby (their text alternative). Also
 // the engine handle, "compute when scrolled into view" and form fields.
-import { h, uid } from '../../dom.js';
-import { loadEngine, engineErrorMessage } from '../../engine-loader.js';
-import { formatNumber } from '../../format.js';
+import { h, uid } from '../../kit/dom.js';
+import { loadEngine, engineErrorMessage } from '../../adapter/engine-loader.js';
+import { formatNumber } from '../../kit/format.js';
 
 export function figureFrame(host, { kind }) {
   const summaryId = uid('fig-summary');

@@ -2,7 +2,7 @@
 // of a dataset, one engine call gives ∂L/∂w1 and ∂L/∂w2 (the output neuron's two weights). With
 // sigmoid hidden units (h > 0) the two always share a sign; with tanh they often do not. JavaScript
 // only counts signs.
-import { h } from '../../dom.js';
+import { h } from '../../kit/dom.js';
 import { createPlot } from '../../widgets/activation-plot/svg-plot.js';
 import { figureFrame, engineFor, numberField, inRange, keyNumbers, fmt, whenVisible } from './frame.js';
 

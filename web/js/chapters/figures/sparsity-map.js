@@ -3,7 +3,7 @@
 // the circle dataset; each hidden layer is drawn as a map, one row per unit and one column per
 // example, a filled cell where the unit's output is positive, an empty one where it is exactly 0.
 // The sparsity, dead units and mean activation are the engine's statistics.
-import { h, s } from '../../dom.js';
+import { h, s } from '../../kit/dom.js';
 import { figureFrame, engineFor, numberField, inRange, keyNumbers, fmt, whenVisible } from './frame.js';
 
 export const SPARSITY_SETUP = Object.freeze({

@@ -3,7 +3,7 @@
 // activation; only f changes. Every cell is an engine statistic, an engine loss or a time
 // measured around an engine call; JS only averages over the three hidden layers and takes the
 // median of the timings.
-import { h } from '../../dom.js';
+import { h } from '../../kit/dom.js';
 import { timingSession } from './criteria.js';
 import { figureFrame, engineFor, numberField, selectField, inRange, keyNumbers, whenVisible, yieldToBrowser, fmt } from './frame.js';
 

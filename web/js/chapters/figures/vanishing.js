@@ -3,7 +3,7 @@
 //   |∂L/∂w_l| ≤ |∂L/∂a_D| · (σ′max)^(D−l+1) · |w|^(D−l) · |a_(l−1)|
 // is assembled from engine numbers only: σ′max is the curve request's peak_derivative (1/4),
 // ∂L/∂a_D and a_(l−1) come from the same network response.
-import { h } from '../../dom.js';
+import { h } from '../../kit/dom.js';
 import { createPlot } from '../../widgets/activation-plot/svg-plot.js';
 import { figureFrame, engineFor, numberField, inRange, keyNumbers, fmt, whenVisible } from './frame.js';
 

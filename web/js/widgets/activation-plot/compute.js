@@ -2,7 +2,7 @@
 // (value, derivative, peak_derivative) and one network request whose statistics describe the
 // plotted range. The only arithmetic done in JavaScript is 2v − 1 for the tanh identities and the
 // largest gap between two engine curves.
-import { activationRequest } from '../../state/activation-plot-schema.js';
+import { activationRequest } from '../../kit/state/activation-plot-schema.js';
 
 export const GRID_POINTS = 240;
 

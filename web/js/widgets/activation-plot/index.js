@@ -3,17 +3,17 @@
 // An activation and (optionally) its derivative, computed by the engine over a range, with a point
 // the learner moves by dragging, clicking or with the keyboard (a labelled slider). Self-contained
 // like the stepper: its own strings, its own engine handle, CSS scoped by .actlab-aplot, no globals.
-import { h, uid, clear } from '../../dom.js';
-import { formatNumber } from '../../format.js';
-import { translatorFor } from '../../i18n.js';
-import { loadEngine, engineErrorMessage } from '../../engine-loader.js';
-import { invalidStateMessage, fieldErrorMessage } from '../../state/messages.js';
-import { fieldErrors } from '../field-error.js';
-import { HashError } from '../../state/hash.js';
-import { mountShareButton } from '../../share.js';
+import { h, uid, clear } from '../../kit/dom.js';
+import { formatNumber } from '../../kit/format.js';
+import { translatorFor } from '../../kit/i18n.js';
+import { loadEngine, engineErrorMessage } from '../../adapter/engine-loader.js';
+import { invalidStateMessage, fieldErrorMessage } from '../../kit/state/messages.js';
+import { fieldErrors } from '../../kit/field-error.js';
+import { HashError } from '../../kit/state/hash.js';
+import { mountShareButton } from '../../kit/share.js';
 import {
   PLOT_ACTIVATIONS, PLOT_PARAMETERS, PLOT_COMPARISONS, defaultActivationPlotState, validateActivationPlotState,
-} from '../../state/activation-plot-schema.js';
+} from '../../kit/state/activation-plot-schema.js';
 import { computeCurves, computePoint } from './compute.js';
 import { createPlot } from './svg-plot.js';
 

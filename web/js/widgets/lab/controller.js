@@ -15,14 +15,14 @@
 //   exportJson(state, snapshot, history, context) → text,  exportCsv(state, snapshot, history, context) → text,
 //   fileName(state, snapshot, extension) → name,
 // }
-import { h, clear } from '../../dom.js';
-import { translatorFor } from '../../i18n.js';
-import { engineErrorMessage } from '../../engine-loader.js';
-import { HashError } from '../../state/hash.js';
-import { labInvalidStateMessage, labFieldMessage, importErrorMessage } from '../../state/lab-messages.js';
-import { parseExperimentFile } from '../../state/lab-file.js';
-import { createRunner } from '../../workers/runner.js';
-import { createTrainingLoop } from '../../workers/training-loop.js';
+import { h, clear } from '../../kit/dom.js';
+import { translatorFor } from '../../kit/i18n.js';
+import { engineErrorMessage } from '../../adapter/engine-loader.js';
+import { HashError } from '../../kit/state/hash.js';
+import { labInvalidStateMessage, labFieldMessage, importErrorMessage } from '../../kit/state/lab-messages.js';
+import { parseExperimentFile } from '../../kit/state/lab-file.js';
+import { createRunner } from '../../kit/experiment/runner.js';
+import { createTrainingLoop } from '../../kit/experiment/training-loop.js';
 import { createRunControls } from './run-controls.js';
 import { createDefinitions } from './definitions.js';
 import { createFileControls, download } from './files.js';

@@ -1,7 +1,7 @@
 // The lab's export: the settings and the engine's results at the current step, as JSON (settings +
 // per-layer statistics + histograms + loss history) and as CSV (one row per activation and layer).
-import { experimentFileText, csvText } from '../../state/lab-file.js';
-import { activationToken } from '../../state/lab-fields.js';
+import { experimentFileText, csvText } from '../../kit/state/lab-file.js';
+import { activationToken } from '../../kit/state/lab-fields.js';
 
 export const LAB_FILE_FORMAT = 'actlab-lab';
 

@@ -11,7 +11,7 @@
 // .actlab-lab (css/lab.css + uPlot.min.css + katex.min.css), queries only inside `root`, and
 // reports every state change through onStateChange. `engine` is used only if no worker can start;
 // `useWorker: false` trains on the main thread (in chunks between animation frames).
-import { validateLabState, defaultLabState } from '../../state/lab-schema.js';
+import { validateLabState, defaultLabState } from '../../kit/state/lab-schema.js';
 import { mountExperimentWidget } from './controller.js';
 import { presetState, experimentSpec, experimentKey, matchingPreset } from './model.js';
 import { createLabSetup } from './setup-panel.js';

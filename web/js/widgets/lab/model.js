@@ -1,8 +1,8 @@
 // The comparison lab's model: presets, the experiment a state asks the engine for, and small
 // counting helpers over the engine's statistics. Pure functions; no DOM. Every number shown comes
 // from the engine's answers; this file only arranges requests and counts.
-import { validateLabState, defaultLabState } from '../../state/lab-schema.js';
-import { engineInit, engineLayer } from '../../state/lab-fields.js';
+import { validateLabState, defaultLabState } from '../../kit/state/lab-schema.js';
+import { engineInit, engineLayer } from '../../kit/state/lab-fields.js';
 
 export const HISTOGRAM_BINS = 24;
 export const PRE_ACTIVATION_RANGE = Object.freeze([-6, 6]);

@@ -2,9 +2,9 @@
 // gradient norm per layer on a log scale, a per-layer table (saturation, sparsity, dead units,
 // gradient norm), and the per-layer histograms of pre-activations and activations. Every number is
 // the engine's (snapshot.runs[k].layers from session.measure); this file formats and draws.
-import { h, uid } from '../../dom.js';
-import { createLineChart, createHistogram } from '../../plots/index.js';
-import { readPlotTheme, seriesStyle, onThemeChange } from '../../plots/theme.js';
+import { h, uid } from '../../kit/dom.js';
+import { createLineChart, createHistogram } from '../../kit/plots/index.js';
+import { readPlotTheme, seriesStyle, onThemeChange } from '../../kit/plots/theme.js';
 import { activationLabel, percent, number } from './labels.js';
 import { rovingTable } from './definitions.js';
 import { deadHidden, meanHidden, activationRange, PRE_ACTIVATION_RANGE } from './model.js';

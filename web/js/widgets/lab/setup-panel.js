@@ -1,10 +1,10 @@
 // The lab's settings: preset, data, network, activations to compare, training. Every edit builds a
 // candidate state that the widget validates before applying; a rejected edit shows why and changes
 // nothing.
-import { fieldErrors } from '../field-error.js';
-import { h } from '../../dom.js';
-import { ACTIVATIONS, DATASETS, INITS, OPTIMISERS, FIELD_LIMITS } from '../../state/lab-fields.js';
-import { LAB_LIMITS } from '../../state/lab-schema.js';
+import { fieldErrors } from '../../kit/field-error.js';
+import { h } from '../../kit/dom.js';
+import { ACTIVATIONS, DATASETS, INITS, OPTIMISERS, FIELD_LIMITS } from '../../kit/state/lab-fields.js';
+import { LAB_LIMITS } from '../../kit/state/lab-schema.js';
 import { LAB_PRESETS, matchingPreset } from './model.js';
 import { numberField, selectField, checkField, createBinder } from './fields.js';
 import { defaultActivation } from './labels.js';

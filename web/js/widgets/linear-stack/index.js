@@ -4,18 +4,18 @@
 // and biases; the engine evaluates the composite map over a grid of x and it is always a straight
 // line. Switch an activation on and the same stack, with f after every map, bends. Self-contained
 // like the stepper: its own strings, engine handle and CSS (scoped by .actlab-lstack), no globals.
-import { h, uid, clear } from '../../dom.js';
-import { formatNumber, texNumber } from '../../format.js';
-import { renderTex } from '../../math.js';
-import { translatorFor } from '../../i18n.js';
-import { loadEngine, engineErrorMessage } from '../../engine-loader.js';
-import { invalidStateMessage, fieldErrorMessage } from '../../state/messages.js';
-import { fieldErrors } from '../field-error.js';
-import { HashError } from '../../state/hash.js';
-import { mountShareButton } from '../../share.js';
+import { h, uid, clear } from '../../kit/dom.js';
+import { formatNumber, texNumber } from '../../kit/format.js';
+import { renderTex } from '../../kit/math.js';
+import { translatorFor } from '../../kit/i18n.js';
+import { loadEngine, engineErrorMessage } from '../../adapter/engine-loader.js';
+import { invalidStateMessage, fieldErrorMessage } from '../../kit/state/messages.js';
+import { fieldErrors } from '../../kit/field-error.js';
+import { HashError } from '../../kit/state/hash.js';
+import { mountShareButton } from '../../kit/share.js';
 import {
   STACK_ACTIVATIONS, STACK_LIMITS, defaultLinearStackState, validateLinearStackState,
-} from '../../state/linear-stack-schema.js';
+} from '../../kit/state/linear-stack-schema.js';
 import { computeStack } from './compute.js';
 import { createPlot } from '../activation-plot/svg-plot.js';
 

@@ -1,7 +1,7 @@
 // The playground's export: settings plus the engine's results at the current step (losses, per-layer
 // statistics, accuracy counted from its outputs) and the history over training, as JSON; the
 // history as CSV (one row per update).
-import { experimentFileText, csvText } from '../../state/lab-file.js';
+import { experimentFileText, csvText } from '../../kit/state/lab-file.js';
 
 export const PLAYGROUND_FILE_FORMAT = 'actlab-playground';
 

@@ -7,7 +7,7 @@
 // outputs on a grid), train and test loss, dead and saturated units, PReLU's α over training, and
 // the gradient norm per layer. Same contract as the stepper and the lab (see lab/index.js); CSS:
 // css/playground.css + uPlot.min.css + katex.min.css, scoped by .actlab-playground.
-import { validatePlaygroundState, defaultPlaygroundState } from '../../state/playground-schema.js';
+import { validatePlaygroundState, defaultPlaygroundState } from '../../kit/state/playground-schema.js';
 import { mountExperimentWidget } from '../lab/controller.js';
 import { number } from '../lab/labels.js';
 import {

@@ -1,7 +1,7 @@
 // The training playground's model: presets, the experiment a state asks the engine for, and the
 // counting the page does on the engine's answers (accuracy, dead units). Pure; no DOM.
-import { validatePlaygroundState, defaultPlaygroundState, testDatasetOf } from '../../state/playground-schema.js';
-import { engineInit, engineLayer } from '../../state/lab-fields.js';
+import { validatePlaygroundState, defaultPlaygroundState, testDatasetOf } from '../../kit/state/playground-schema.js';
+import { engineInit, engineLayer } from '../../kit/state/lab-fields.js';
 
 export const GRID_RESOLUTION = 64;
 

@@ -2,8 +2,8 @@
 // with the training and test points), train/test loss curves, the hidden units that are dead or
 // saturated over training, PReLU's α over training, and a per-layer table with the gradient norm
 // reaching each layer. Numbers from the engine; this file formats, counts and draws.
-import { h, uid } from '../../dom.js';
-import { createLineChart, createHeatmap } from '../../plots/index.js';
+import { h, uid } from '../../kit/dom.js';
+import { createLineChart, createHeatmap } from '../../kit/plots/index.js';
 import { percent, number, activationLabel } from '../lab/labels.js';
 import { rovingTable } from '../lab/definitions.js';
 import { GRID_RESOLUTION } from './model.js';

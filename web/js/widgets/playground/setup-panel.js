@@ -1,10 +1,10 @@
 // The playground's settings: preset, data (kind, size, noise, seed), network (hidden layer sizes,
 // activation, initialiser, starting bias, seed) and training (optimiser, learning rate, batch,
 // steps). Every edit is a candidate state the widget validates before applying.
-import { fieldErrors } from '../field-error.js';
-import { h, uid } from '../../dom.js';
-import { ACTIVATIONS, DATASETS, INITS, OPTIMISERS, FIELD_LIMITS } from '../../state/lab-fields.js';
-import { PLAYGROUND_LIMITS } from '../../state/playground-schema.js';
+import { fieldErrors } from '../../kit/field-error.js';
+import { h, uid } from '../../kit/dom.js';
+import { ACTIVATIONS, DATASETS, INITS, OPTIMISERS, FIELD_LIMITS } from '../../kit/state/lab-fields.js';
+import { PLAYGROUND_LIMITS } from '../../kit/state/playground-schema.js';
 import { numberField, selectField, createBinder } from '../lab/fields.js';
 import { defaultActivation } from '../lab/labels.js';
 import { PLAYGROUND_PRESETS, matchingPreset } from './model.js';

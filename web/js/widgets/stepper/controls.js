@@ -1,6 +1,6 @@
 // Step controls: reset, back, play/pause with speed, forward, jump to the end of the forward or
 // backward pass; the keyboard map; and the step counter.
-import { h, uid, ownsKeys } from '../../dom.js';
+import { h, uid, ownsKeys } from '../../kit/dom.js';
 
 export const SPEEDS = [0.5, 1, 2, 4]; // steps per second
 

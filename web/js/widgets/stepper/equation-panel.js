@@ -1,7 +1,7 @@
 // The equation of the current step, typeset with its numbers, a note on what it means, and a
 // live region that reads the same equation in words.
-import { h, clear } from '../../dom.js';
-import { renderTex } from '../../math.js';
+import { h, clear } from '../../kit/dom.js';
+import { renderTex } from '../../kit/math.js';
 import { describeStep, CHAIN_RULE_TEX } from './equation.js';
 
 /** createEquationPanel(t) → {element, liveRegion, update({step, index, total, context}, announce)} */

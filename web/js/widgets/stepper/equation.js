@@ -1,6 +1,6 @@
 // One trace step → the equation with its actual numbers (TeX), a sentence for screen readers and
 // a short note. The numbers are the step's own inputs and result, as the engine reported them.
-import { texNumber, spokenNumber } from '../../format.js';
+import { texNumber, spokenNumber } from '../../kit/format.js';
 import { isLogitGradient } from './model.js';
 
 const asList = (value) => (Array.isArray(value) ? value.flat(Infinity) : [value]);

@@ -1,8 +1,8 @@
 // The stepper's typed number fields: what each one allows, reading what was typed, and the
 // message shown next to the field ("Learning rate η: “abc” is not a number; use a number from
 // 0.0001 to 10."). A refused value changes nothing, so no message here speaks of a reset.
-import { h, uid } from '../../dom.js';
-import { LIMITS } from '../../state/stepper-schema.js';
+import { h, uid } from '../../kit/dom.js';
+import { LIMITS } from '../../kit/state/stepper-schema.js';
 
 const symmetric = (bound) => ({ min: -bound, max: bound });
 

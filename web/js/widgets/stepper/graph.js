@@ -1,8 +1,8 @@
 // The computation graph as SVG: inputs x, and for each layer a Σ+b node (z) and an activation
 // node (a) per neuron, weights as edges, then the loss L with its target t. Forward values sit
 // inside the nodes ("= 0.77", solid); gradients sit in dashed tags above them ("∂L/∂a₁=…").
-import { s, uid, clear } from '../../dom.js';
-import { formatNumber } from '../../format.js';
+import { s, uid, clear } from '../../kit/dom.js';
+import { formatNumber } from '../../kit/format.js';
 
 const G = {
   cardW: 72, cardH: 44, rowH: 124, azGap: 250, azGapSingle: 190, zaGap: 175, lossGap: 170,

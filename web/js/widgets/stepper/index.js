@@ -1,14 +1,14 @@
 // mountStepper(root, {lang, initialState, onStateChange, onInvalidState, engine}) → controller.
 // A self-contained widget: it loads its own strings and the engine, keeps its own state, and
 // reports every change through onStateChange so a host can put it in the URL (or anywhere).
-import { h, clear } from '../../dom.js';
-import { formatNumber } from '../../format.js';
-import { translatorFor } from '../../i18n.js';
-import { loadEngine, engineErrorMessage } from '../../engine-loader.js';
-import { validateStepperState, LIMITS } from '../../state/stepper-schema.js';
-import { invalidStateMessage } from '../../state/messages.js';
-import { HashError } from '../../state/hash.js';
-import { mountShareButton } from '../../share.js';
+import { h, clear } from '../../kit/dom.js';
+import { formatNumber } from '../../kit/format.js';
+import { translatorFor } from '../../kit/i18n.js';
+import { loadEngine, engineErrorMessage } from '../../adapter/engine-loader.js';
+import { validateStepperState, LIMITS } from '../../kit/state/stepper-schema.js';
+import { invalidStateMessage } from '../../kit/state/messages.js';
+import { HashError } from '../../kit/state/hash.js';
+import { mountShareButton } from '../../kit/share.js';
 import { defaultState, copyState, replay, highlightFor, endOfForward, layerUnits } from './model.js';
 import { computeSession, advanceSession, checkGradients } from './compute.js';
 import { createGraph } from './graph.js';

@@ -1,6 +1,6 @@
 // The stepper's model: presets, the engine requests a state needs, and replaying a trace up to a
 // step. Pure functions; no DOM. Every number comes from the engine's responses.
-import { layerUnits, layerFanIn, DEFAULT_ALPHA, DEFAULT_SLOPE } from '../../state/stepper-schema.js';
+import { layerUnits, layerFanIn, DEFAULT_ALPHA, DEFAULT_SLOPE } from '../../kit/state/stepper-schema.js';
 
 export { layerUnits, layerFanIn };
 

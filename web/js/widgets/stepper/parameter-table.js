@@ -1,7 +1,7 @@
 // Every parameter of the current pass with its gradient once the backward pass has reached it.
 // The graph shows these on the edges when there is room; this table always shows all of them.
-import { h, clear } from '../../dom.js';
-import { formatNumber } from '../../format.js';
+import { h, clear } from '../../kit/dom.js';
+import { formatNumber } from '../../kit/format.js';
 import { sub } from './graph.js';
 
 /** createParameterTable(t) → {element, update({parameters, shown, step, shape})} */

@@ -1,7 +1,7 @@
 // The network setup form: preset, shape, activations, inputs, target, loss and initial weights.
 // Every edit produces a candidate state that is validated before it is applied.
-import { h, uid, clear } from '../../dom.js';
-import { ACTIVATIONS, INIT_SCHEMES, LIMITS } from '../../state/stepper-schema.js';
+import { h, uid, clear } from '../../kit/dom.js';
+import { ACTIVATIONS, INIT_SCHEMES, LIMITS } from '../../kit/state/stepper-schema.js';
 import { FIELD_RULES, numberInput } from './fields.js';
 import {
   PRESETS, presetState, matchingPreset, activationSpec, copyState, layerUnits, layerFanIn, outputIsSigmoid,

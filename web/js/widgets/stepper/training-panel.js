@@ -1,9 +1,9 @@
 // SGD one step (or 10, or 100) at a time: learning rate, "apply update", the last update
 // (old → new), the loss history, and the engine's finite-difference gradient check.
-import { h, s, clear } from '../../dom.js';
-import { formatNumber } from '../../format.js';
-import { texElement } from '../../math.js';
-import { LIMITS } from '../../state/stepper-schema.js';
+import { h, s, clear } from '../../kit/dom.js';
+import { formatNumber } from '../../kit/format.js';
+import { texElement } from '../../kit/math.js';
+import { LIMITS } from '../../kit/state/stepper-schema.js';
 import { sub, layerMark, unitName } from './graph.js';
 import { FIELD_RULES, numberInput } from './fields.js';
 

@@ -21,7 +21,7 @@ export function loadEngine() {
     enginePromise = (async () => {
       if (!webAssemblyAvailable()) throw new EngineLoadError('no-wasm');
       try {
-        const module = await import('../engine/actlab.js');
+        const module = await import('../../engine/actlab.js');
         return await module.default();
       } catch (error) {
         throw new EngineLoadError('load-failed', error);

@@ -42,8 +42,8 @@ async function fetchJson(url) {
 /** The locale files of one language, in order: the shell's first, then one per area. */
 export function localeUrls(code) {
   return [
-    new URL(`../locales/${code}.json`, import.meta.url),
-    ...LOCALE_AREAS.map((area) => new URL(`../locales/${area}/${code}.json`, import.meta.url)),
+    new URL(`../../locales/${code}.json`, import.meta.url),
+    ...LOCALE_AREAS.map((area) => new URL(`../../locales/${area}/${code}.json`, import.meta.url)),
   ];
 }
 

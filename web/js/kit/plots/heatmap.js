@@ -2,7 +2,7 @@
 // predict), the p = 0.5 contour, and the data points. Class 1 is a filled circle, class 0 a filled
 // square; test points are drawn hollow. Shapes as well as colours tell the classes apart.
 //
-//   import { createHeatmap, gridPoints, dataExtent } from '../plots/index.js';
+//   import { createHeatmap, gridPoints, dataExtent } from './index.js';
 //   const map = createHeatmap({ label: 'Decision boundary', maxSize: 360 });
 //   container.append(map.element);
 //   const extent = dataExtent(train.inputs);

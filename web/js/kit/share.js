@@ -1,7 +1,7 @@
 // The "Share" button every widget carries: both embedding snippets for the widget's current state
 // (a custom element with attributes, and an iframe of the standalone page), and "Copy link".
 //
-//   import { mountShareButton } from '../../share.js';
+//   import { mountShareButton } from '../../kit/share.js';
 //   const share = mountShareButton(container, { widget: 'stepper', getState: () => state, lang });
 //   share.setLang('zh-CN'); share.destroy();
 //
@@ -15,11 +15,11 @@
 //   mountShareButton(root, { widget: 'activation-plot', getState: () => ({ ...state }), lang, followLang: root, before: body });
 import { h, uid } from './dom.js';
 import { translatorFor } from './i18n.js';
-import { widgetByName } from '../embed/widgets.js';
-import { ensureStylesFor } from '../embed/styles.js';
+import { widgetByName } from '../../embed/widgets.js';
+import { ensureStylesFor } from '../../embed/styles.js';
 
-const EMBED_SCRIPT = new URL('../embed/actlab-embed.js', import.meta.url);
-const WIDGET_PAGE = new URL('../embed/widget.html', import.meta.url);
+const EMBED_SCRIPT = new URL('../../embed/actlab-embed.js', import.meta.url);
+const WIDGET_PAGE = new URL('../../embed/widget.html', import.meta.url);
 const WRAP_AT = 90;
 
 function escapeAttribute(value) {

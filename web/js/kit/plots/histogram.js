@@ -3,7 +3,7 @@
 // single canvas with no library behind it. The counts come from the engine (measure with `bins`);
 // this file only draws them.
 //
-//   import { createHistogram } from '../plots/index.js';
+//   import { createHistogram } from './index.js';
 //   const plot = createHistogram({ label: 'Layer 1, pre-activations', width: 120, height: 40 });
 //   cell.append(plot.element);
 //   plot.draw({ counts: [0, 3, 40, 12, 0], range: [-6, 6] });   // the engine's histogram

@@ -1,6 +1,6 @@
 // Formula typesetting with KaTeX. katex.render builds DOM nodes directly (no innerHTML string of
 // ours, no eval), so it works under the page's Content-Security-Policy.
-import katex from '../vendor/katex/katex.mjs';
+import katex from '../../vendor/katex/katex.mjs';
 
 const OPTIONS = { throwOnError: false, strict: 'ignore', trust: false, output: 'htmlAndMathml' };
 

@@ -6,7 +6,7 @@
 //   → {id, type: 'close'}             ← {id, ok}
 //   ← {type: 'ready'} once the engine has loaded, or {type: 'failed', message}
 // A request that fails answers {id, ok: false, message} (the engine's message) and changes nothing.
-import createActLab from '../../engine/actlab.js';
+import createActLab from '../../../engine/actlab.js';
 import { openExperiment, transferables } from './experiment.js';
 
 let experiment = null;

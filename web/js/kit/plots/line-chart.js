@@ -2,7 +2,7 @@
 // that shows each series' dash pattern and marker (not only its colour) and its last value, and a
 // text alternative with the key numbers. It draws whatever numbers it is given; it computes none.
 //
-//   import { createLineChart } from '../plots/index.js';
+//   import { createLineChart } from './index.js';
 //   const chart = createLineChart({ label: 'Loss', xLabel: 'step', yLabel: 'loss', log: true,
 //                                   series: [{ label: 'ReLU' }, { label: 'tanh' }] });
 //   container.append(chart.element);
@@ -11,7 +11,7 @@
 //
 // Needs uPlot.min.css (vendor/uplot/) and the .actlab-chart rules (css/lab.css has them) in the
 // same document or shadow root.
-import uPlot from '../../vendor/uplot/uPlot.esm.js';
+import uPlot from '../../../vendor/uplot/uPlot.esm.js';
 import { h, s, uid } from '../dom.js';
 import { formatNumber } from '../format.js';
 import { readPlotTheme, seriesStyle, drawMarker, markerIsOpen, onThemeChange } from './theme.js';

@@ -2,7 +2,7 @@
 // nothing else changes: the message (from state/messages.js fieldErrorMessage) says so. The control
 // gets aria-invalid="true" and aria-describedby naming the message, so a screen reader reads it
 // with the field; both go away with the message. Shared by the widgets' settings.
-import { uid } from '../dom.js';
+import { uid } from './dom.js';
 
 /**
  * What a message goes after: the row of fields that holds the control (so the row does not reflow

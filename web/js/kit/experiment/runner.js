@@ -9,7 +9,7 @@
 //
 // runner.kind is 'worker' or 'inline'. Inline, the caller keeps each advance small (trainMs tells it
 // how long steps take) so the page stays responsive between animation frames.
-import { loadEngine } from '../engine-loader.js';
+import { loadEngine } from '../../adapter/engine-loader.js';
 import { openExperiment } from './experiment.js';
 
 const WORKER_START_TIMEOUT = 20000;
