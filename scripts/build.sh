@@ -5,7 +5,7 @@
 #   sanitize  build/sanitize: the same with AddressSanitizer and UndefinedBehaviorSanitizer
 #   wasm      build/wasm: web/engine/generated/actlab-core.{js,wasm}
 #   vendor    web/vendor/: KaTeX and uPlot copied from node_modules
-#   dist      dist/: the static site (web/ with vendor and engine, no tests)
+#   dist      dist/: the production build (bundled, minified, precompressed; scripts/dist.mjs)
 # Progress goes to stderr, so that `npm run cli` keeps stdout for the JSON response.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -1,8 +1,24 @@
-// Assembles the static site in dist/: a copy of web/ (with web/vendor/ and the generated engine),
-// leaving out tests and dotfiles. Run after the wasm and vendor builds (npm run build does).
+// The production build: the static site in dist/, which `npm start` serves and the browser tests
+// run against. Run after the wasm and vendor builds (scripts/build.sh dist does).
+//
+// - web/ is copied as it is (pages, css/, locales/, the engine, KaTeX's fonts and styles), except
+//   the JavaScript sources, which esbuild bundles: one module per entry point (the notebook, the
+//   training worker, the embed script, the standalone widget page) plus shared chunks, split so a
+//   page or an embed loads only what it uses (a chapter's widget comes with the chapter), minified.
+//   Bundles and chunks all sit in dist/js/, one folder below the root, like the sources' js/kit/
+//   site.js is two: that file is replaced by its one-folder form, and the engine (web/engine/, whose
+//   glue finds its .wasm beside itself) stays a file of its own that the bundles import.
+// - web/embed/actlab-embed.js and widget.js keep their public URLs as one-line modules that import
+//   their bundles.
+// - Every text file is written precompressed beside itself (.br, .gz) for scripts/serve.mjs.
+//
+// esbuild (pinned in package.json) is a well-kept bundler that needs no configuration file and
+// builds this site in well under a second; docs/web.md says why it was chosen.
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const web = path.join(repo, 'web');
@@ -15,22 +31,91 @@ for (const required of ['engine/generated/actlab-core.js', 'vendor/katex/katex.m
   }
 }
 
-const isTest = (name) => /^(tests?|__tests__)$/.test(name) || /\.(test|spec)\.[cm]?js$/.test(name);
-fs.rmSync(dist, { recursive: true, force: true });
-fs.cpSync(web, dist, {
-  recursive: true,
-  filter: (source) => {
-    const name = path.basename(source);
-    return source === web || !(name.startsWith('.') || isTest(name));
+const ENTRIES = {
+  app: 'js/app.js',
+  'train-worker': 'js/kit/experiment/train-worker.js',
+  'actlab-embed': 'embed/actlab-embed.js',
+  widget: 'embed/widget.js',
+};
+// Public URLs that stay: a one-line module there imports the bundle.
+const STUBS = { 'embed/actlab-embed.js': 'actlab-embed', 'embed/widget.js': 'widget' };
+const BUNDLED_SOURCES = /\.m?js$/;  // under js/, embed/ and vendor/: bundled, not copied
+
+/** The layout the bundles live in: site.js's root one folder up, the engine imported as a file. */
+const layout = {
+  name: 'actlab-layout',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]js[\\/]kit[\\/]site\.js$/ }, async (args) => ({
+      contents: (await fs.promises.readFile(args.path, 'utf8')).replace("new URL('../..', import.meta.url)", "new URL('../', import.meta.url)"),
+      loader: 'js',
+    }));
+    build.onResolve({ filter: /engine\/actlab\.js$/ }, () => ({ path: '../engine/actlab.js', external: true }));
   },
-});
+};
+
+const isTest = (name) => /^(tests?|__tests__)$/.test(name) || /\.(test|spec)\.[cm]?js$/.test(name);
+
+function copySite() {
+  fs.rmSync(dist, { recursive: true, force: true });
+  fs.cpSync(web, dist, {
+    recursive: true,
+    filter: (source) => {
+      const relative = path.relative(web, source).split(path.sep).join('/');
+      const name = path.basename(source);
+      if (source === web) return true;
+      if (name.startsWith('.') || isTest(name)) return false;
+      if (relative === 'js' || relative.startsWith('js/')) return false;
+      if (relative.startsWith('vendor/') && BUNDLED_SOURCES.test(name)) return false;
+      if (relative.startsWith('embed/') && BUNDLED_SOURCES.test(name)) return false;
+      return true;
+    },
+  });
+}
+
+async function bundle() {
+  const result = await esbuild.build({
+    entryPoints: Object.fromEntries(Object.entries(ENTRIES).map(([name, source]) => [name, path.join(web, source)])),
+    outdir: path.join(dist, 'js'),
+    entryNames: '[name]',
+    chunkNames: 'chunk-[hash]',
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    minify: true,
+    target: ['chrome100', 'firefox100', 'safari15'],
+    legalComments: 'linked',
+    metafile: true,
+    logLevel: 'warning',
+    plugins: [layout],
+  });
+  for (const [stub, entry] of Object.entries(STUBS)) {
+    fs.writeFileSync(path.join(dist, stub), `import '../js/${entry}.js';\n`);
+  }
+  return result.metafile;
+}
+
+const COMPRESSIBLE = /\.(html|js|mjs|css|json|svg|wasm|txt|map)$/;
+function precompress() {
+  for (const entry of fs.readdirSync(dist, { recursive: true, withFileTypes: true })) {
+    const file = path.join(entry.parentPath ?? entry.path, entry.name);
+    if (!entry.isFile() || !COMPRESSIBLE.test(entry.name)) continue;
+    const content = fs.readFileSync(file);
+    fs.writeFileSync(`${file}.br`, zlib.brotliCompressSync(content, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }));
+    fs.writeFileSync(`${file}.gz`, zlib.gzipSync(content, { level: 9 }));
+  }
+}
+
+copySite();
+const metafile = await bundle();
+precompress();
 
 let files = 0;
 let bytes = 0;
 for (const entry of fs.readdirSync(dist, { recursive: true, withFileTypes: true })) {
-  if (entry.isFile()) {
+  if (entry.isFile() && !/\.(br|gz)$/.test(entry.name)) {
     files++;
     bytes += fs.statSync(path.join(entry.parentPath ?? entry.path, entry.name)).size;
   }
 }
-console.error(`dist: ${files} files, ${(bytes / 1024).toFixed(0)} KiB in dist/`);
+const js = Object.entries(metafile.outputs).filter(([name]) => name.endsWith('.js'));
+console.error(`dist: ${files} files, ${(bytes / 1024).toFixed(0)} KiB in dist/ (${js.length} JavaScript bundles and chunks)`);

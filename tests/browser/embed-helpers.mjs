@@ -10,7 +10,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { startServer, HEADERS } from '../../scripts/serve.mjs';
-import { repo } from './helpers.mjs';
+import { repo, siteRoot } from './helpers.mjs';
 
 export const PROPOSED_CORS_HEADERS = { 'Access-Control-Allow-Origin': '*' };
 
@@ -38,7 +38,7 @@ function closeServer(server) {
 
 /** serve.mjs behind a proxy that adds the proposed CORS header (unless serve.mjs already does). */
 async function startWidgetOrigin() {
-  const inner = await startServer({ root: path.join(repo, 'web'), port: 0 });
+  const inner = await startServer({ root: siteRoot, port: 0 });
   if (HEADERS['Access-Control-Allow-Origin']) return { url: inner.url, origin: new URL(inner.url).origin, close: inner.close, proxied: false };
   const proxy = http.createServer((request, response) => {
     const upstream = http.request({ host: '127.0.0.1', port: inner.port, path: request.url, method: request.method, headers: request.headers }, (answer) => {

@@ -362,7 +362,7 @@ const SAMPLES = {
 };
 
 test('every widget in the table embeds both ways from another origin, and its share snippets reproduce it', async () => {
-  const { WIDGETS } = await import('../../web/embed/widgets.js');
+  const { WIDGETS } = await import('../../web/js/kit/embed/widgets.js');
   assert.deepEqual(WIDGETS.map((entry) => entry.name).sort(), Object.keys(SAMPLES).filter((name) => WIDGETS.some((entry) => entry.name === name)).sort());
   for (const entry of WIDGETS) {
     const sample = SAMPLES[entry.name];
@@ -441,7 +441,7 @@ test('the embedding files: no inline script, the standalone page repeats the ser
 });
 
 test('attribute adapters (in Node): round trips, the stepper\'s shorthands, errors name the attribute', async () => {
-  const { WIDGETS } = await import('../../web/embed/widgets.js');
+  const { WIDGETS } = await import('../../web/js/kit/embed/widgets.js');
   for (const entry of WIDGETS) {
     const { adapter } = await entry.adapter();
     const state = adapter.defaultState();
@@ -450,7 +450,7 @@ test('attribute adapters (in Node): round trips, the stepper\'s shorthands, erro
     assert.equal(adapter.fromAttributes(new Map()), null, `${entry.name}: no attributes, the widget's default`);
     for (const [name] of adapter.toAttributes(state)) assert.ok(entry.attributes.includes(name), `${entry.name}: ${name} is observed`);
   }
-  const { adapter } = await import('../../web/embed/adapters/stepper.js');
+  const { adapter } = await import('../../web/js/kit/embed/adapters/stepper.js');
   const read = (attributes) => adapter.fromAttributes(new Map(Object.entries(attributes)));
   const fails = (attributes) => { try { read(attributes); } catch (error) { return [error.reason, error.attribute]; } return null; };
   assert.deepEqual(read({ activation: 'relu' }).activations, [{ name: 'relu' }, { name: 'sigmoid' }]);

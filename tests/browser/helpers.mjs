@@ -9,6 +9,12 @@ import { startServer } from '../../scripts/serve.mjs';
 
 export const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const screenshotDir = path.join(repo, 'test-results', 'screenshots');
+// What the tests open: the production build (dist/, what users get), or the sources with ACTLAB_SITE=web
+// while working on them (no build step between an edit and a test run).
+export const siteRoot = path.join(repo, process.env.ACTLAB_SITE || 'dist');
+if (!fs.existsSync(path.join(siteRoot, 'index.html'))) {
+  throw new Error(`${siteRoot}/index.html is missing: build it with \`bash scripts/build.sh dist\` (npm test does), or set ACTLAB_SITE=web`);
+}
 
 const CHROMIUM_ARGS = [
   '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
@@ -17,7 +23,7 @@ const CHROMIUM_ARGS = [
 
 /** Starts the server and the browser; returns {url, browser, close()}. */
 export async function startHarness() {
-  const server = await startServer({ root: path.join(repo, 'web'), port: 0 });
+  const server = await startServer({ root: siteRoot, port: 0 });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     headless: true,

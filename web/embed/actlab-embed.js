@@ -13,10 +13,11 @@
 //
 // Element API: el.ready (a promise: true once the widget runs, false if it could not start),
 // el.getState(), and the events 'actlab-ready' and 'actlab-statechange' (detail: {state}).
-import { WIDGETS, COMMON_CSS, FRAME_CSS, THEME_CSS } from './widgets.js';
-import { loadSheet, ensureKatexFonts, registerEmbedUnit } from './styles.js';
+import { WIDGETS, COMMON_CSS, FRAME_CSS, THEME_CSS } from '../js/kit/embed/widgets.js';
+import { loadSheet, ensureKatexFonts, registerEmbedUnit } from '../js/kit/embed/styles.js';
 import { translatorFor, normaliseLang } from '../js/kit/i18n.js';
 import { attributeMessage, langMessage } from './messages.js';
+import { MOUNTS } from './mounts.js';
 
 const LAST_RESORT = 'ActLab could not start. ActLab 无法启动。';
 
@@ -165,11 +166,11 @@ function defineElement(entry) {
       this.#lang = lang;
       if (problem !== null) this.#problems.lang = [(tr) => langMessage(problem, tr)];
 
-      const [t, sheets, adapterModule, widgetModule] = await Promise.all([
+      const [t, sheets, adapterModule, mount] = await Promise.all([
         translatorFor(lang).catch(() => null),
         sheetsFor(entry),
         entry.adapter(),
-        import(new URL(entry.module, import.meta.url).href),
+        MOUNTS[entry.name](),
       ]);
       ensureKatexFonts().catch((error) => console.warn(`<${entry.tag}>: KaTeX fonts:`, error));
       if (!current()) return;
@@ -189,8 +190,6 @@ function defineElement(entry) {
       const root = document.createElement('div');
       root.className = 'actlab-embed-widget';
       this.#frame.append(root);
-      const mount = widgetModule[entry.mount];
-      if (typeof mount !== 'function') throw new Error(`${entry.module} has no ${entry.mount}`);
       this.#widget = mount(root, {
         lang,
         initialState,

@@ -3,10 +3,12 @@
 // is written back, so the address is always a link to what is shown. In an iframe, the page tells
 // its parent how tall it is ({type: 'actlab:resize', widget, height}), for hosts that want to
 // resize the frame; nothing else is sent.
-import { widgetByName, WIDGETS } from './widgets.js';
+import { widgetByName, WIDGETS } from '../js/kit/embed/widgets.js';
 import { translatorFor, normaliseLang } from '../js/kit/i18n.js';
 import { invalidStateMessage } from '../js/kit/state/messages.js';
 import { langMessage } from './messages.js';
+import { MOUNTS } from './mounts.js';
+import { siteUrl } from '../js/kit/site.js';
 
 const HASH_WRITE_DELAY = 150;
 const message = document.getElementById('widget-message');
@@ -20,7 +22,7 @@ function show(lines) {
 }
 
 function linkStylesheet(path) {
-  const href = new URL(`../${path}`, import.meta.url).href;
+  const href = siteUrl(path);
   if ([...document.querySelectorAll('link[rel="stylesheet"]')].some((link) => link.href === href)) return;
   const link = document.createElement('link');
   link.rel = 'stylesheet';
@@ -62,7 +64,7 @@ async function main() {
   title.textContent = t(entry.titleKey);
   entry.css.forEach(linkStylesheet);
 
-  const [{ adapter }, module] = await Promise.all([entry.adapter(), import(new URL(entry.module, import.meta.url).href)]);
+  const [{ adapter }, mount] = await Promise.all([entry.adapter(), MOUNTS[entry.name]()]);
   let initialState = null;
   try {
     initialState = adapter.fromHash(window.location.hash);
@@ -73,7 +75,7 @@ async function main() {
   show(problems);
 
   let pending = null;
-  const widget = module[entry.mount](root, {
+  const widget = mount(root, {
     lang,
     initialState,
     onStateChange(state) {

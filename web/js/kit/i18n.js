@@ -1,6 +1,7 @@
 // Locale files and the translator. Every user-visible string lives in web/locales/: the shell's and
 // the stepper's in <lang>.json, each further area in its own <area>/<lang>.json (so one area's
 // strings can be edited without touching another's). A key must be defined in exactly one file.
+import { siteUrl } from './site.js';
 
 export const LANGUAGES = ['en', 'zh-CN'];
 export const LOCALE_AREAS = ['embed', 'lab', 'chapters'];
@@ -42,8 +43,8 @@ async function fetchJson(url) {
 /** The locale files of one language, in order: the shell's first, then one per area. */
 export function localeUrls(code) {
   return [
-    new URL(`../../locales/${code}.json`, import.meta.url),
-    ...LOCALE_AREAS.map((area) => new URL(`../../locales/${area}/${code}.json`, import.meta.url)),
+    siteUrl(`locales/${code}.json`),
+    ...LOCALE_AREAS.map((area) => siteUrl(`locales/${area}/${code}.json`)),
   ];
 }
 

@@ -15,11 +15,12 @@
 //   mountShareButton(root, { widget: 'activation-plot', getState: () => ({ ...state }), lang, followLang: root, before: body });
 import { h, uid } from './dom.js';
 import { translatorFor } from './i18n.js';
-import { widgetByName } from '../../embed/widgets.js';
-import { ensureStylesFor } from '../../embed/styles.js';
+import { widgetByName } from './embed/widgets.js';
+import { ensureStylesFor } from './embed/styles.js';
+import { SITE } from './site.js';
 
-const EMBED_SCRIPT = new URL('../../embed/actlab-embed.js', import.meta.url);
-const WIDGET_PAGE = new URL('../../embed/widget.html', import.meta.url);
+const EMBED_SCRIPT = new URL('embed/actlab-embed.js', SITE);
+const WIDGET_PAGE = new URL('embed/widget.html', SITE);
 const WRAP_AT = 90;
 
 function escapeAttribute(value) {

@@ -4,13 +4,14 @@ import { LAB_WORDING } from '../kit/state/lab-messages.js';
 import { texElement } from '../kit/math.js';
 import { mountLab } from '../widgets/lab/index.js';
 import { decodeLabHash, encodeLabHash } from '../kit/state/lab-codec.js';
+import { siteUrl } from '../kit/site.js';
 
 // index.html links only the shell's stylesheets: add the lab's (and uPlot's) once, after them.
 // Same-origin <link>s, allowed by the page's style-src 'self'.
 const STYLESHEETS = ['vendor/uplot/uPlot.min.css', 'css/lab.css'];
 function ensureStylesheets() {
   for (const path of STYLESHEETS) {
-    const href = new URL(`../../${path}`, import.meta.url).href;
+    const href = siteUrl(path);
     if (Array.from(document.querySelectorAll('link[rel="stylesheet"]')).some((link) => link.href === href)) continue;
     document.head.append(Object.assign(document.createElement('link'), { rel: 'stylesheet', href }));
   }

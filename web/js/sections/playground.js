@@ -4,13 +4,14 @@ import { LAB_WORDING } from '../kit/state/lab-messages.js';
 import { texElement } from '../kit/math.js';
 import { mountPlayground } from '../widgets/playground/index.js';
 import { decodePlaygroundHash, encodePlaygroundHash } from '../kit/state/playground-codec.js';
+import { siteUrl } from '../kit/site.js';
 
 // index.html links only the shell's stylesheets: add the playground's (and uPlot's) once, after them.
 // Same-origin <link>s, allowed by the page's style-src 'self'.
 const STYLESHEETS = ['vendor/uplot/uPlot.min.css', 'css/lab.css', 'css/playground.css'];
 function ensureStylesheets() {
   for (const path of STYLESHEETS) {
-    const href = new URL(`../../${path}`, import.meta.url).href;
+    const href = siteUrl(path);
     if (Array.from(document.querySelectorAll('link[rel="stylesheet"]')).some((link) => link.href === href)) continue;
     document.head.append(Object.assign(document.createElement('link'), { rel: 'stylesheet', href }));
   }

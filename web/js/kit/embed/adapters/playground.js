@@ -1,7 +1,7 @@
 // <actlab-playground> attributes ↔ the training playground's state, through its codec (which fills
 // every key not given with the playground's defaults).
-import { decodePlaygroundHash, encodePlaygroundHash } from '../../js/kit/state/playground-codec.js';
-import { defaultPlaygroundState } from '../../js/kit/state/playground-schema.js';
+import { decodePlaygroundHash, encodePlaygroundHash } from '../../state/playground-codec.js';
+import { defaultPlaygroundState } from '../../state/playground-schema.js';
 import { codecAdapter } from '../adapt.js';
 
 export const ATTRIBUTES = [

@@ -1,12 +1,11 @@
-// The table of embeddable widgets: one entry per widget, and nothing else to change when a widget
-// is added (actlab-embed.js defines an element per entry, widget.html serves each by name, the
-// share button and docs/embedding.md follow the same table).
+// The table of embeddable widgets: one entry per widget, and, beside its mount function in
+// web/embed/mounts.js, nothing else to change when a widget is added (actlab-embed.js defines an
+// element per entry, widget.html serves each by name, the share button and docs/embedding.md follow
+// the same table).
 //
 //   name        the widget's name in URLs: widget.html?w=<name>
 //   tag         its custom element
 //   titleKey    locale key of its title (iframe title, standalone page heading)
-//   module      its module, relative to web/embed/; `mount` is the exported mount function,
-//               mountX(root, {lang, initialState, onStateChange, onInvalidState}) → controller
 //   css         its stylesheets, relative to web/ (KaTeX, the share button and the frame are added)
 //   adapter     module with {attributes, fromAttributes, toAttributes, fromHash, toHash} built by
 //               adapt.js from the widget's state schema and codec (see adapters/)
@@ -18,8 +17,6 @@ export const WIDGETS = Object.freeze([
     name: 'stepper',
     tag: 'actlab-stepper',
     titleKey: 'embed.widget.stepper',
-    module: '../js/widgets/stepper/index.js',
-    mount: 'mountStepper',
     css: ['css/stepper.css'],
     adapter: () => import('./adapters/stepper.js'),
     attributes: ['input-size', 'hidden-layers', 'activations', 'activation', 'output-activation', 'inputs', 'target',
@@ -30,8 +27,6 @@ export const WIDGETS = Object.freeze([
     name: 'activation-plot',
     tag: 'actlab-activation-plot',
     titleKey: 'embed.widget.activation-plot',
-    module: '../js/widgets/activation-plot/index.js',
-    mount: 'mountActivationPlot',
     css: ['css/plot.css', 'css/activation-plot.css'],
     adapter: () => import('./adapters/activation-plot.js'),
     attributes: ['activation', 'parameter', 'point', 'range', 'derivative', 'compare'],
@@ -41,8 +36,6 @@ export const WIDGETS = Object.freeze([
     name: 'linear-stack',
     tag: 'actlab-linear-stack',
     titleKey: 'embed.widget.linear-stack',
-    module: '../js/widgets/linear-stack/index.js',
-    mount: 'mountLinearStack',
     css: ['css/plot.css', 'css/linear-stack.css'],
     adapter: () => import('./adapters/linear-stack.js'),
     attributes: ['layers', 'weights', 'biases', 'active', 'activation', 'range'],
@@ -52,8 +45,6 @@ export const WIDGETS = Object.freeze([
     name: 'comparison',
     tag: 'actlab-comparison',
     titleKey: 'embed.widget.comparison',
-    module: '../js/widgets/lab/index.js',
-    mount: 'mountLab',
     css: ['vendor/uplot/uPlot.min.css', 'css/lab.css'],
     adapter: () => import('./adapters/comparison.js'),
     attributes: ['data', 'size', 'noise', 'data-seed', 'depth', 'width', 'init', 'bias', 'seed', 'activations',
@@ -64,8 +55,6 @@ export const WIDGETS = Object.freeze([
     name: 'playground',
     tag: 'actlab-playground',
     titleKey: 'embed.widget.playground',
-    module: '../js/widgets/playground/index.js',
-    mount: 'mountPlayground',
     css: ['vendor/uplot/uPlot.min.css', 'css/lab.css', 'css/playground.css'],
     adapter: () => import('./adapters/playground.js'),
     attributes: ['data', 'size', 'noise', 'data-seed', 'hidden-layers', 'activation', 'init', 'bias', 'seed',

@@ -1,6 +1,6 @@
 // <actlab-linear-stack> attributes ↔ the linear-stack demo's state, through its codec.
-import { decodeLinearStackParams, encodeLinearStackParams } from '../../js/kit/state/linear-stack-codec.js';
-import { defaultLinearStackState } from '../../js/kit/state/linear-stack-schema.js';
+import { decodeLinearStackParams, encodeLinearStackParams } from '../../state/linear-stack-codec.js';
+import { defaultLinearStackState } from '../../state/linear-stack-schema.js';
 import { codecAdapter } from '../adapt.js';
 
 export const ATTRIBUTES = [

@@ -2,7 +2,7 @@
 // (<actlab-stepper activations="relu,sigmoid">) and the standalone page's URL (#v=1&in=1&…).
 // Attributes are read with the same strict rules as the notebook's hash: the same character set,
 // the same length bound, the same codec and schema. Nothing read here is ever inserted as HTML.
-import { HashError, parseHash, formatHash, MAX_HASH_LENGTH } from '../js/kit/state/hash.js';
+import { HashError, parseHash, formatHash, MAX_HASH_LENGTH } from '../state/hash.js';
 
 export const MAX_ATTRIBUTE_LENGTH = 1024;
 const ATTRIBUTE_CHARACTERS = /^[A-Za-z0-9_.,;:/+-]*$/; // the hash alphabet without & = ? (separators)

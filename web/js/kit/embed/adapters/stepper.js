@@ -1,7 +1,7 @@
 // <actlab-stepper> attributes ↔ the stepper's state, through its URL-hash codec (the same rules as
 // the notebook's links; see docs/web.md for every bound).
-import { decodeStepperHash, encodeStepperHash } from '../../js/kit/state/stepper-codec.js';
-import { defaultState } from '../../js/widgets/stepper/model.js';
+import { decodeStepperHash, encodeStepperHash } from '../../state/stepper-codec.js';
+import { defaultState } from '../../../widgets/stepper/model.js';
 import { codecAdapter, AttributeError } from '../adapt.js';
 
 /** [attribute, codec key]: one attribute per key of the notebook's #stepper?… links. */

@@ -10,8 +10,9 @@
 //    size: a host with `html { font-size: 62.5% }` would otherwise shrink every widget;
 //  - the notebook theme's `:root { --fg: … }` variables are re-rooted on the embed's frame.
 // KaTeX's @font-face rules are ignored inside a shadow root, so they go into the document once.
+import { SITE } from '../site.js';
 
-export const BASE = new URL('../', import.meta.url); // web/
+export const BASE = SITE;
 
 const sheets = new Map(); // absolute URL → Promise<CSSStyleSheet>
 const texts = new Map(); // absolute URL → Promise<string>

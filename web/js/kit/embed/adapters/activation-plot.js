@@ -1,6 +1,6 @@
 // <actlab-activation-plot> attributes ↔ the activation plot's state, through its codec.
-import { decodeActivationPlotParams, encodeActivationPlotParams } from '../../js/kit/state/activation-plot-codec.js';
-import { defaultActivationPlotState } from '../../js/kit/state/activation-plot-schema.js';
+import { decodeActivationPlotParams, encodeActivationPlotParams } from '../../state/activation-plot-codec.js';
+import { defaultActivationPlotState } from '../../state/activation-plot-schema.js';
 import { codecAdapter } from '../adapt.js';
 
 export const ATTRIBUTES = [

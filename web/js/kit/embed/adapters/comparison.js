@@ -1,7 +1,7 @@
 // <actlab-comparison> attributes ↔ the comparison lab's state, through its codec (which fills
 // every key not given with the lab's defaults).
-import { decodeLabHash, encodeLabHash } from '../../js/kit/state/lab-codec.js';
-import { defaultLabState } from '../../js/kit/state/lab-schema.js';
+import { decodeLabHash, encodeLabHash } from '../../state/lab-codec.js';
+import { defaultLabState } from '../../state/lab-schema.js';
 import { codecAdapter } from '../adapt.js';
 
 export const ATTRIBUTES = [
