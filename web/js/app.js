@@ -7,6 +7,7 @@ import { parseHashParts, formatHashParts, HashError } from './kit/state/hash.js'
 import { linkMessage } from './kit/state/messages.js';
 import { sections } from './sections/index.js';
 import { warmOfflineCache } from './kit/offline.js';
+import { texReady } from './kit/math.js';
 
 const HASH_WRITE_DELAY = 150;
 
@@ -161,8 +162,13 @@ async function main() {
 
   const mounted = [];
   const tocLinks = [];
-  for (const section of sections) {
-    const heading = h('h2', { id: `${section.id}-title`, tabindex: '-1' });
+  const tocList = h('ol', { class: 'toc-list' });
+  tocNav.replaceChildren(h('h2', { id: 'toc-title', class: 'toc-title', text: t('app.toc') }), tocList);
+  for (const [index, section] of sections.entries()) {
+    // Between sections the browser may paint and hand over the engine when it arrives, so the first
+    // figures show while the sections below them are still being built.
+    if (index > 0) await new Promise((resolve) => setTimeout(resolve, 0));
+    const heading = h('h2', { id: `${section.id}-title`, tabindex: '-1', text: t(section.titleKey) });
     const content = h('div', { class: 'section-body' });
     const element = h('section', { id: section.id, class: 'notebook-section', 'aria-labelledby': heading.id }, heading, content);
     column.append(element);
@@ -172,7 +178,9 @@ async function main() {
       element.scrollIntoView({ block: 'start' });
       heading.focus({ preventScroll: true });
     });
+    link.textContent = t(section.titleKey);
     tocLinks.push({ link, section });
+    tocList.append(h('li', {}, link));
     const controller = section.mount(content, {
       t, lang,
       initialState: initial.states.get(section.id) || null,
@@ -181,8 +189,6 @@ async function main() {
     });
     mounted.push({ section, heading, controller });
   }
-  tocNav.replaceChildren(h('h2', { id: 'toc-title', class: 'toc-title' }),
-    h('ol', { class: 'toc-list' }, tocLinks.map(({ link }) => h('li', {}, link))));
 
   function applyTexts() {
     document.documentElement.lang = lang;
@@ -228,7 +234,7 @@ async function main() {
     removeNotice(loading);
     showNotice('error', (tr) => engineErrorMessage(error, tr));
   }
-  await Promise.all(mounted.map(({ controller }) => controller.ready).filter(Boolean));
+  await Promise.all([...mounted.map(({ controller }) => controller.ready).filter(Boolean), texReady()]);
   startingUp = false;
   document.body.dataset.ready = 'true';
   warmOfflineCache(lang);

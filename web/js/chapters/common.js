@@ -3,6 +3,9 @@
 // "try this" box and the list of sources. A chapter file only lists its blocks and figures.
 import { h } from '../kit/dom.js';
 import { texElement } from '../kit/math.js';
+import { formatHash } from '../kit/state/hash.js';
+import { encodePlaygroundHash } from '../kit/state/playground-codec.js';
+import { presetState } from '../widgets/playground/model.js';
 
 /** Title keys of the sections a chapter may link to. */
 const SECTION_TITLES = {
@@ -65,21 +68,10 @@ export function stateLink(hash, text, { className = 'chapter-state-link' } = {})
   }, text);
 }
 
-/**
- * A link to one of the training playground's presets (issue 4's section), as a prepared state;
- * a plain link to the section until the playground's modules have answered, plain text if the
- * playground is not on the page.
- */
+/** A link to one of the training playground's presets, as a prepared state; plain text if the playground is not on the page. */
 export function playgroundPresetLink(preset, t, text) {
   if (!document.getElementById('playground')) return h('span', { class: 'chapter-ref', text });
-  const link = sectionLink('playground', t, text);
-  Promise.all([
-    import('../widgets/playground/model.js'), import('../kit/state/playground-codec.js'), import('../kit/state/hash.js'),
-  ]).then(([model, codec, hash]) => {
-    const target = hash.formatHash('playground', codec.encodePlaygroundHash(model.presetState(preset)));
-    if (link.isConnected || link.parentNode) link.replaceWith(stateLink(target, text));
-  }).catch(() => { /* the plain section link stays */ });
-  return link;
+  return stateLink(formatHash('playground', encodePlaygroundHash(presetState(preset))), text);
 }
 
 /**

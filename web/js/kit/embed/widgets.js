@@ -7,10 +7,17 @@
 //   tag         its custom element
 //   titleKey    locale key of its title (iframe title, standalone page heading)
 //   css         its stylesheets, relative to web/ (KaTeX, the share button and the frame are added)
-//   adapter     module with {attributes, fromAttributes, toAttributes, fromHash, toHash} built by
-//               adapt.js from the widget's state schema and codec (see adapters/)
+//   adapter     () → Promise of the module with {attributes, fromAttributes, toAttributes, fromHash,
+//               toHash} built by adapt.js from the widget's state schema and codec (see adapters/);
+//               bundled with the table, since every page that has the table shares their codecs
 //   attributes  the state attributes the element accepts (the adapter maps them to the state)
 //   height      iframe height (px) the snippets suggest
+
+import * as stepperAdapter from './adapters/stepper.js';
+import * as activationPlotAdapter from './adapters/activation-plot.js';
+import * as linearStackAdapter from './adapters/linear-stack.js';
+import * as comparisonAdapter from './adapters/comparison.js';
+import * as playgroundAdapter from './adapters/playground.js';
 
 export const WIDGETS = Object.freeze([
   {
@@ -18,7 +25,7 @@ export const WIDGETS = Object.freeze([
     tag: 'actlab-stepper',
     titleKey: 'embed.widget.stepper',
     css: ['css/stepper.css'],
-    adapter: () => import('./adapters/stepper.js'),
+    adapter: async () => stepperAdapter,
     attributes: ['input-size', 'hidden-layers', 'activations', 'activation', 'output-activation', 'inputs', 'target',
       'loss', 'init', 'seed', 'weights', 'biases', 'learning-rate', 'updates', 'step'],
     height: 1250,
@@ -28,7 +35,7 @@ export const WIDGETS = Object.freeze([
     tag: 'actlab-activation-plot',
     titleKey: 'embed.widget.activation-plot',
     css: ['css/plot.css', 'css/activation-plot.css'],
-    adapter: () => import('./adapters/activation-plot.js'),
+    adapter: async () => activationPlotAdapter,
     attributes: ['activation', 'parameter', 'point', 'range', 'derivative', 'compare'],
     height: 760,
   },
@@ -37,7 +44,7 @@ export const WIDGETS = Object.freeze([
     tag: 'actlab-linear-stack',
     titleKey: 'embed.widget.linear-stack',
     css: ['css/plot.css', 'css/linear-stack.css'],
-    adapter: () => import('./adapters/linear-stack.js'),
+    adapter: async () => linearStackAdapter,
     attributes: ['layers', 'weights', 'biases', 'active', 'activation', 'range'],
     height: 900,
   },
@@ -46,7 +53,7 @@ export const WIDGETS = Object.freeze([
     tag: 'actlab-comparison',
     titleKey: 'embed.widget.comparison',
     css: ['vendor/uplot/uPlot.min.css', 'css/lab.css'],
-    adapter: () => import('./adapters/comparison.js'),
+    adapter: async () => comparisonAdapter,
     attributes: ['data', 'size', 'noise', 'data-seed', 'depth', 'width', 'init', 'bias', 'seed', 'activations',
       'optimiser', 'learning-rate', 'batch', 'steps', 'at'],
     height: 1400,
@@ -56,7 +63,7 @@ export const WIDGETS = Object.freeze([
     tag: 'actlab-playground',
     titleKey: 'embed.widget.playground',
     css: ['vendor/uplot/uPlot.min.css', 'css/lab.css', 'css/playground.css'],
-    adapter: () => import('./adapters/playground.js'),
+    adapter: async () => playgroundAdapter,
     attributes: ['data', 'size', 'noise', 'data-seed', 'hidden-layers', 'activation', 'init', 'bias', 'seed',
       'optimiser', 'learning-rate', 'batch', 'steps', 'at'],
     height: 1200,
