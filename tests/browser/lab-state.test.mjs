@@ -14,7 +14,7 @@ import { parseExperimentFile, experimentFileText, csvText } from '../../web/js/k
 import { ACTIVATIONS, DATASETS, INITS, OPTIMISERS } from '../../web/js/kit/state/lab-fields.js';
 import { LAB_PRESETS, presetState as labPreset } from '../../web/js/widgets/lab/model.js';
 import { PLAYGROUND_PRESETS, presetState as playgroundPreset } from '../../web/js/widgets/playground/model.js';
-import { DEFINITIONS } from '../../web/js/widgets/lab/definitions.js';
+import { DEFINITIONS } from '../../web/js/kit/experiment/definitions.js';
 import { repo } from './helpers.mjs';
 
 const SECTIONS = ['about', 'stepper', 'lab', 'playground'];

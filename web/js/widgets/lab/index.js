@@ -12,12 +12,12 @@
 // reports every state change through onStateChange. `engine` is used only if no worker can start;
 // `useWorker: false` trains on the main thread (in chunks between animation frames).
 import { validateLabState, defaultLabState } from '../../kit/state/lab-schema.js';
-import { mountExperimentWidget } from './controller.js';
+import { mountExperimentWidget } from '../../kit/experiment/controller.js';
 import { presetState, experimentSpec, experimentKey, matchingPreset } from './model.js';
 import { createLabSetup } from './setup-panel.js';
 import { createLabResults } from './results.js';
 import { labJson, labCsv, labFileName, LAB_FILE_FORMAT } from './export.js';
-import { activationLabel, number } from './labels.js';
+import { activationLabel, number } from '../../kit/experiment/labels.js';
 
 /** Multiply-adds per measurement above which the lab warns that updates will be slow. */
 const LARGE_WORK = 2.5e8;

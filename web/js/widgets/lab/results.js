@@ -5,8 +5,8 @@
 import { h, uid } from '../../kit/dom.js';
 import { createLineChart, createHistogram } from '../../kit/plots/index.js';
 import { readPlotTheme, seriesStyle, onThemeChange } from '../../kit/plots/theme.js';
-import { activationLabel, percent, number } from './labels.js';
-import { rovingTable } from './definitions.js';
+import { activationLabel, percent, number } from '../../kit/experiment/labels.js';
+import { rovingTable } from '../../kit/experiment/definitions.js';
 import { deadHidden, meanHidden, activationRange, PRE_ACTIVATION_RANGE } from './model.js';
 
 const HIST_WIDTH = 116;

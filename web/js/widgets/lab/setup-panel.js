@@ -6,8 +6,8 @@ import { h } from '../../kit/dom.js';
 import { ACTIVATIONS, DATASETS, INITS, OPTIMISERS, FIELD_LIMITS } from '../../kit/state/lab-fields.js';
 import { LAB_LIMITS } from '../../kit/state/lab-schema.js';
 import { LAB_PRESETS, matchingPreset } from './model.js';
-import { numberField, selectField, checkField, createBinder } from './fields.js';
-import { defaultActivation } from './labels.js';
+import { numberField, selectField, checkField, createBinder } from '../../kit/experiment/fields.js';
+import { defaultActivation } from '../../kit/experiment/labels.js';
 
 /**
  * createLabSetup(t, {apply(candidate) → message|null, applyPreset(name)}) → {element, update(state)}

@@ -8,8 +8,8 @@
 // the gradient norm per layer. Same contract as the stepper and the lab (see lab/index.js); CSS:
 // css/playground.css + uPlot.min.css + katex.min.css, scoped by .actlab-playground.
 import { validatePlaygroundState, defaultPlaygroundState } from '../../kit/state/playground-schema.js';
-import { mountExperimentWidget } from '../lab/controller.js';
-import { number } from '../lab/labels.js';
+import { mountExperimentWidget } from '../../kit/experiment/controller.js';
+import { number } from '../../kit/experiment/labels.js';
 import {
   presetState, experimentSpec, experimentKey, matchingPreset, accuracy, deadHidden, saturatedHidden,
 } from './model.js';

@@ -4,8 +4,8 @@
 // reaching each layer. Numbers from the engine; this file formats, counts and draws.
 import { h, uid } from '../../kit/dom.js';
 import { createLineChart, createHeatmap } from '../../kit/plots/index.js';
-import { percent, number, activationLabel } from '../lab/labels.js';
-import { rovingTable } from '../lab/definitions.js';
+import { percent, number, activationLabel } from '../../kit/experiment/labels.js';
+import { rovingTable } from '../../kit/experiment/definitions.js';
 import { GRID_RESOLUTION } from './model.js';
 
 /**

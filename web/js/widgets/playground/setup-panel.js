@@ -5,8 +5,8 @@ import { fieldErrors } from '../../kit/field-error.js';
 import { h, uid } from '../../kit/dom.js';
 import { ACTIVATIONS, DATASETS, INITS, OPTIMISERS, FIELD_LIMITS } from '../../kit/state/lab-fields.js';
 import { PLAYGROUND_LIMITS } from '../../kit/state/playground-schema.js';
-import { numberField, selectField, createBinder } from '../lab/fields.js';
-import { defaultActivation } from '../lab/labels.js';
+import { numberField, selectField, createBinder } from '../../kit/experiment/fields.js';
+import { defaultActivation } from '../../kit/experiment/labels.js';
 import { PLAYGROUND_PRESETS, matchingPreset } from './model.js';
 
 /** "8, 8, 8" → [8, 8, 8]; a part that is not a whole number stays text, so the validator names it. */

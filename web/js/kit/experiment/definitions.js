@@ -1,8 +1,8 @@
 // What each number means: the definitions of docs/statistics.md (the engine's), as a formula (KaTeX)
 // and a sentence (locale files), shown in a tooltip when a number is hovered or focused, in a
 // glossary, and to screen readers through aria-describedby. Shared by the lab and the playground.
-import { h, uid, clear } from '../../kit/dom.js';
-import { renderTex } from '../../kit/math.js';
+import { h, uid, clear } from '../dom.js';
+import { renderTex } from '../math.js';
 
 /**
  * Statistic → its formula, given w(word) for the few words inside \text{} (from the locale files,

@@ -1,6 +1,6 @@
 // Names and number formats shared by the lab and the playground (formatting only).
-import { formatNumber } from '../../kit/format.js';
-import { DEFAULT_ALPHA, DEFAULT_SLOPE } from '../../kit/state/lab-fields.js';
+import { formatNumber } from '../format.js';
+import { DEFAULT_ALPHA, DEFAULT_SLOPE } from '../state/lab-fields.js';
 
 /** A new activation spec with its default parameter. */
 export function defaultActivation(name) {

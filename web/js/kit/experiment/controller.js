@@ -15,18 +15,18 @@
 //   exportJson(state, snapshot, history, context) → text,  exportCsv(state, snapshot, history, context) → text,
 //   fileName(state, snapshot, extension) → name,
 // }
-import { h, clear } from '../../kit/dom.js';
-import { translatorFor } from '../../kit/i18n.js';
+import { h, clear } from '../dom.js';
+import { translatorFor } from '../i18n.js';
 import { engineErrorMessage } from '../../adapter/engine-loader.js';
-import { HashError } from '../../kit/state/hash.js';
-import { labInvalidStateMessage, labFieldMessage, importErrorMessage } from '../../kit/state/lab-messages.js';
-import { parseExperimentFile } from '../../kit/state/lab-file.js';
-import { createRunner } from '../../kit/experiment/runner.js';
-import { createTrainingLoop } from '../../kit/experiment/training-loop.js';
+import { HashError } from '../state/hash.js';
+import { labInvalidStateMessage, labFieldMessage, importErrorMessage } from '../state/lab-messages.js';
+import { parseExperimentFile } from '../state/lab-file.js';
+import { createRunner } from './runner.js';
+import { createTrainingLoop } from './training-loop.js';
 import { createRunControls } from './run-controls.js';
 import { createDefinitions } from './definitions.js';
 import { createFileControls, download } from './files.js';
-import { mountShare } from './share-slot.js';
+import { mountShareButton } from '../share.js';
 import { duration } from './labels.js';
 
 /** mountExperimentWidget(root, options, config) → {ready, setLang, setState, getState, destroy} */
@@ -229,7 +229,7 @@ export function mountExperimentWidget(root, options, config) {
     ui.runError = h('p', { class: 'field-error lab-run-error', role: 'alert', hidden: true });
     ui.largeHint = h('p', { class: 'setup-hint lab-large-hint', hidden: !config.isLarge(state), text: t('lab.setup.large') });
     ui.shareSlot = h('div', { class: 'lab-share-slot', 'data-role': 'share-slot' });
-    ui.share = mountShare(ui.shareSlot, config.shareName, copy, lang);
+    ui.share = mountShareButton(ui.shareSlot, { widget: config.shareName, getState: copy, lang });
     ui.resultsSlot = h('div', { class: 'lab-results-slot' });
     body.append(
       ui.setup.element,

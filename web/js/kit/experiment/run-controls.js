@@ -1,6 +1,6 @@
 // Train / pause / resume, one batch at a time, back to step 0, and a progress bar with the step
 // count in words. Shared by the lab and the playground.
-import { h } from '../../kit/dom.js';
+import { h } from '../dom.js';
 import { duration, stepRate } from './labels.js';
 
 /**
