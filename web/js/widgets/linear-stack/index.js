@@ -7,12 +7,10 @@
 import { h, uid, clear } from '../../kit/dom.js';
 import { formatNumber, texNumber } from '../../kit/format.js';
 import { renderTex } from '../../kit/math.js';
-import { translatorFor } from '../../kit/i18n.js';
-import { loadEngine, engineErrorMessage } from '../../adapter/engine-loader.js';
-import { invalidStateMessage, fieldErrorMessage } from '../../kit/state/messages.js';
+import { createWidgetShell } from '../../kit/widget-shell.js';
+import { fieldErrorMessage } from '../../kit/state/messages.js';
 import { fieldErrors } from '../../kit/field-error.js';
 import { HashError } from '../../kit/state/hash.js';
-import { mountShareButton } from '../../kit/share.js';
 import {
   STACK_ACTIVATIONS, STACK_LIMITS, defaultLinearStackState, validateLinearStackState,
 } from '../../kit/state/linear-stack-schema.js';
@@ -46,34 +44,14 @@ export function compositeTex(state, f = null) {
 }
 
 export function mountLinearStack(root, options = {}) {
-  const onStateChange = options.onStateChange || (() => {});
-  let lang = options.lang || 'en';
-  let t = null;
+  const shell = createWidgetShell(root, options, { className: 'actlab-lstack', prefix: 'lstack', share: 'linear-stack' });
+  const { t, body, notify } = shell;
   let engine = null;
-  let loadError = null;
   let state = defaultLinearStackState();
-  let startupProblem = null;
   let result = null;
   let ui = null;
-  if (options.initialState) {
-    try { state = validateLinearStackState(options.initialState); } catch (error) { startupProblem = error; }
-  }
 
-  root.classList.add('actlab-lstack');
-  const notice = h('div', { class: 'lstack-notice', role: 'alert', hidden: true });
-  const status = h('div', { class: 'lstack-status', role: 'status' });
-  const body = h('div', { class: 'lstack-body' });
-  root.append(notice, status, body);
-  mountShareButton(root, { widget: 'linear-stack', getState: () => copy(state), lang, followLang: root, before: body });
-
-  const notify = () => onStateChange(copy(state));
   const fName = () => t(`lstack.name.${state.activation}`);
-
-  function reportProblem(error) {
-    if (options.onInvalidState) { options.onInvalidState(error); return; }
-    notice.hidden = false;
-    notice.textContent = invalidStateMessage(error, t);
-  }
 
   /** A state from outside rebuilds the inputs; the reader's own edits leave them (and focus) alone. */
   function apply(candidate, { fromOutside = false } = {}) {
@@ -260,65 +238,20 @@ export function mountLinearStack(root, options = {}) {
     root.dataset.ready = 'true';
   }
 
-  // --- start-up -----------------------------------------------------------------------------
-  async function start() {
-    t = await translatorFor(lang);
-    root.setAttribute('lang', lang);
-    status.className = 'lstack-status is-loading';
-    status.textContent = t('engine.loading');
-    try {
-      engine = options.engine || await loadEngine();
-    } catch (error) {
-      loadError = error;
-      status.className = 'lstack-status is-error';
-      status.setAttribute('role', 'alert');
-      status.textContent = engineErrorMessage(error, t);
-      return;
-    }
-    status.textContent = '';
-    status.className = 'lstack-status';
-    try {
-      result = computeStack(engine, state);
-    } catch (error) {
-      startupProblem = startupProblem || new HashError('format');
-    }
-    if (startupProblem) {
-      reportProblem(startupProblem);
-      state = defaultLinearStackState();
-      result = computeStack(engine, state);
-    }
-    build();
-    if (startupProblem) notify();
-  }
-
-  const ready = start();
-
-  return {
-    ready,
-    async setLang(newLang) {
-      await ready;
-      lang = newLang;
-      t = await translatorFor(lang);
-      root.setAttribute('lang', lang);
-      if (!result) {
-        status.textContent = loadError ? engineErrorMessage(loadError, t) : t('engine.loading');
-        return;
-      }
-      build();
+  // --- start-up and the controller (kit/widget-shell.js) --------------------------------------
+  return shell.start({
+    defaultState: defaultLinearStackState,
+    validate: validateLinearStackState,
+    open(loaded, candidate) {
+      engine = loaded;
+      result = computeStack(engine, candidate);
+      state = candidate;
     },
-    async setState(candidate) {
-      await ready;
-      if (!result) return null;
-      const message = apply(candidate, { fromOutside: true });
-      if (message) reportProblem(new HashError('format'));
-      return message;
-    },
+    build,
+    apply: (candidate) => apply(candidate, { fromOutside: true }),
     getState: () => copy(state),
-    destroy() {
+    teardown() {
       if (ui && ui.plot) ui.plot.destroy();
-      clear(root);
-      root.classList.remove('actlab-lstack');
-      delete root.dataset.ready;
     },
-  };
+  });
 }
