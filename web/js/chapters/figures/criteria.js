@@ -3,7 +3,8 @@
 // numbers with thresholds and measures time.
 import { h } from '../../kit/dom.js';
 import { stackOutputs, straightness } from '../../widgets/linear-stack/compute.js';
-import { figureFrame, engineFor, selectField, whenVisible, fmt } from './frame.js';
+import { formatPercent } from '../../kit/format.js';
+import { figureFrame, computedFigure, selectField, fmt } from './frame.js';
 
 export const CRITERIA_ACTIVATIONS = ['identity', 'sigmoid', 'tanh', 'relu', 'leaky_relu', 'prelu', 'elu', 'gelu', 'silu', 'softplus'];
 const DEFAULT_PARAMETERS = { leaky_relu: { slope: 0.01 }, prelu: { alpha: 0.25 }, elu: { alpha: 1 }, softplus: { beta: 1 } };
@@ -106,7 +107,6 @@ const SYMBOLS = { yes: '✓', no: '✗', partly: '◐', bounded: '↔', below: '
 export function mountCriteria(host, ctx) {
   const frame = figureFrame(host, { kind: 'criteria' });
   const t = () => ctx.t;
-  let engine = null;
   let measured = null;
   let select = null;
 
@@ -120,7 +120,7 @@ export function mountCriteria(host, ctx) {
       });
       case 'cheap': return t()('criteria.measure.cheap', { time: n(m.cheap.time, 3), identity: n(m.cheap.identityTime, 3) });
       case 'monotonic': return t()(`criteria.measure.monotonic.${v.monotonic}`, { name: f, min: n(m.monotonic.minDerivative, 3), at: n(m.monotonic.at, 3) });
-      case 'saturation': return t()(`criteria.measure.saturation.${v.saturation}`, { share: `${n(100 * m.saturation.share, 3)}%`, peak: n(m.saturation.peak) });
+      case 'saturation': return t()(`criteria.measure.saturation.${v.saturation}`, { share: formatPercent(m.saturation.share), peak: n(m.saturation.peak) });
       case 'centred': return t()(`criteria.measure.centred.${v.centred}`, { mean: n(m.centred.mean, 3) });
       case 'range': return t()(`criteria.measure.range.${v.range}`, {
         name: f, low: n(m.range.low20, 3), high: n(m.range.high20, 3),
@@ -134,7 +134,7 @@ export function mountCriteria(host, ctx) {
     const { element, select: newSelect } = selectField({
       label: t()('criteria.figure.pick'), value: ctx.state.act, field: 'act',
       entries: CRITERIA_ACTIVATIONS.map((name) => [name, t()(`aplot.option.${name}`)]),
-      onValue: (value) => choose(value, true),
+      onValue: choose,
     });
     const hadFocus = select && select === select.getRootNode().activeElement;
     select = newSelect;
@@ -157,29 +157,17 @@ export function mountCriteria(host, ctx) {
     }) }));
   }
 
-  function choose(name, fromUser) {
+  function choose(name) {
     if (!CRITERIA_ACTIVATIONS.includes(name)) return;
-    if (fromUser) ctx.update({ act: name });
-    if (!engine) return;
-    frame.busy();
-    try {
-      measured = measureCriteria(engine, name);
-    } catch (error) {
-      frame.setStatus(t()('chapter.engineError', { message: error.message || String(error) }), { error: true });
-      return;
-    }
-    frame.setStatus('');
-    render();
-    frame.done();
+    ctx.update({ act: name });
+    figure.compute();
   }
 
   // The measurements (timings included) run when the figure comes near the viewport.
-  render();
-  whenVisible(frame.figure, async () => {
-    engine = await engineFor(frame, t);
-    if (engine) choose(ctx.state.act, false);
+  const figure = computedFigure(frame, ctx, {
+    calculate: (engine) => { measured = measureCriteria(engine, ctx.state.act); },
+    render,
+    onState: render,
   });
-  ctx.onState((state) => { render(); choose(state.act, false); });
-  const ready = Promise.resolve();
-  return { ready, setLang: () => render() };
+  return figure;
 }
