@@ -11,7 +11,7 @@ import relu from '../chapters/ch6-relu.js';
 import leakyRelu from '../chapters/ch7-leaky-relu.js';
 import prelu from '../chapters/ch8-prelu.js';
 import summary from '../chapters/ch9-summary.js';
+import lab from './lab.js';
+import playground from './playground.js';
 
-export const sections = [about, why, stepper, criteria, sigmoid, tanh, relu, leakyRelu, prelu, summary];
-import lab from './lab.js'; sections.push(lab); // the comparison lab (issue 4)
-import playground from './playground.js'; sections.push(playground); // the training playground (issue 4)
+export const sections = [about, why, stepper, criteria, sigmoid, tanh, relu, leakyRelu, prelu, summary, lab, playground];
