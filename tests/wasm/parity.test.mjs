@@ -49,7 +49,7 @@ function randomUpdate(random, optimiser) {
   return update;
 }
 
-// Request `index` puts ACTIVATIONS[index % ACTIVATIONS.length] in its first layer, so 30 requests use each one at least twice.
+// Request `index` puts ACTIVATIONS[index % ACTIVATIONS.length] in its first layer; 3 requests per activation use each one 3 times.
 function randomNetworkRequest(random, index) {
   const loss = random.chance(0.35) ? 'bce' : 'mse';
   const inputSize = random.integer(1, 4);
@@ -98,7 +98,7 @@ function curveRequests(random) {
 
 const random = makeRandom(20240611);
 const requests = [
-  ...Array.from({ length: 30 }, (_, index) => randomNetworkRequest(random, index)),
+  ...Array.from({ length: 3 * ACTIVATIONS.length }, (_, index) => randomNetworkRequest(random, index)),
   ...curveRequests(random),
   ...DATASETS.map((kind) => ({ dataset: { kind, size: random.integer(1, 300), noise: random.uniform(0, 0.5), seed: random.integer(0, 99) } })),
 ];
