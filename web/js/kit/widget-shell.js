@@ -15,10 +15,10 @@
 //     return shell.start({
 //       defaultState: () => …,       validate: (candidate) => state (throws HashError),
 //       open(engine, candidate),     // compute what `candidate` shows and make it current; throw if it cannot
-//       build(),                     // (re)build the DOM in the current language (start-up and setLang)
+//       build({starting}),           // (re)build the DOM in the current language (start-up, then setLang)
 //       apply(candidate) → message,  // setState: a localized error (nothing changed) or null
 //       getState: () => copy,
-//       teardown(),                  // optional: timers, listeners, plots (destroy, and before nothing else)
+//       teardown(),                  // optional: timers, listeners, plots, on destroy()
 //       loadEngine(options),         // optional: a loader of its own (the lab's runner); default engine-loader
 //       releaseEngine(engine),       // optional: free what loadEngine made
 //       invalidMessage(error, t),    // optional: the notice for a bad start-up or outside state
@@ -26,14 +26,16 @@
 //   }
 //
 // shell.notify() reports the current state to options.onStateChange; shell.report(error) shows a
-// problem (or hands it to options.onInvalidState); shell.destroyed is true once destroy() ran.
+// problem (or hands it to options.onInvalidState); shell.prepare(candidate, {validate, compute})
+// checks and computes a state without changing anything ({state, computed} or {refused: message});
+// shell.engineMessage(error) is `<prefix>.engineError`; shell.destroyed is true once destroy() ran.
 // The Share button is created once here and destroyed in destroy(); a widget that shows it elsewhere
 // moves shell.share.element into place when it builds.
 import { h, clear } from './dom.js';
 import { translatorFor } from './i18n.js';
 import { loadEngine, engineErrorMessage } from '../adapter/engine-loader.js';
 import { HashError } from './state/hash.js';
-import { invalidStateMessage } from './state/messages.js';
+import { invalidStateMessage, fieldErrorMessage } from './state/messages.js';
 import { mountShareButton } from './share.js';
 
 export function createWidgetShell(root, options, { className, prefix, share = null, shareSlot = null }) {
@@ -65,6 +67,8 @@ export function createWidgetShell(root, options, { className, prefix, share = nu
     notify: () => (options.onStateChange || (() => {}))(parts.getState()),
     getState: () => null, // set by start()
     report,
+    prepare,
+    engineMessage,
     start,
   };
   let problem = null; // what was wrong with the start-up state (shown in the notice)
@@ -76,6 +80,29 @@ export function createWidgetShell(root, options, { className, prefix, share = nu
     notice.textContent = message(error);
   }
   const message = (error) => (parts.invalidMessage || invalidStateMessage)(error, t);
+
+  /** The engine's failure in the widget's own sentence (`<prefix>.engineError`). */
+  function engineMessage(error) {
+    return t(`${prefix}.engineError`, { message: error.message || String(error) });
+  }
+
+  /**
+   * A candidate state checked and computed, nothing changed yet: {state, computed}, or {refused}
+   * with the schema's reason (`refusal(error, t)`) or the engine's failure.
+   */
+  function prepare(candidate, { validate, compute, refusal = fieldErrorMessage }) {
+    let state;
+    try {
+      state = validate(candidate);
+    } catch (error) {
+      return { refused: refusal(error instanceof HashError ? error : new HashError('format'), t) };
+    }
+    try {
+      return { state, computed: compute(state) };
+    } catch (error) {
+      return { refused: engineMessage(error) };
+    }
+  }
 
   function showStatus(kind, text) {
     status.className = kind ? `${prefix}-status is-${kind}` : `${prefix}-status`;

@@ -6,7 +6,6 @@
 import { h, uid, clear } from '../../kit/dom.js';
 import { formatNumber, formatPercent as percent } from '../../kit/format.js';
 import { createWidgetShell } from '../../kit/widget-shell.js';
-import { fieldErrorMessage } from '../../kit/state/messages.js';
 import { fieldErrors } from '../../kit/field-error.js';
 import { HashError } from '../../kit/state/hash.js';
 import {
@@ -63,27 +62,20 @@ export function mountActivationPlot(root, options = {}) {
    * focus and Tab order are undisturbed.
    */
   function apply(candidate, { fromOutside = false } = {}) {
-    let next;
-    try {
-      next = validate(candidate);
-    } catch (error) {
-      return fieldErrorMessage(error instanceof HashError ? error : new HashError('format'), t);
-    }
-    const curvesChanged = !curves || next.activation !== state.activation || next.parameter !== state.parameter ||
+    const curvesChange = (next) => !curves || next.activation !== state.activation || next.parameter !== state.parameter ||
       next.range !== state.range || next.compare !== state.compare;
-    let nextCurves = curves;
-    let nextPoint;
-    try {
-      if (curvesChanged) nextCurves = computeCurves(engine, next);
-      nextPoint = computePoint(engine, next);
-    } catch (error) {
-      return t('aplot.engineError', { message: error.message || String(error) });
-    }
+    const { refused, state: next, computed } = shell.prepare(candidate, {
+      validate,
+      compute: (checked) => ({
+        curves: curvesChange(checked) ? computeCurves(engine, checked) : curves, point: computePoint(engine, checked),
+      }),
+    });
+    if (refused) return refused;
+    const curvesChanged = computed.curves !== curves;
     const rebuild = next.activation !== state.activation || next.range !== state.range ||
       (fromOutside && (curvesChanged || next.derivative !== state.derivative));
     state = next;
-    curves = nextCurves;
-    point = nextPoint;
+    ({ curves, point } = computed);
     if (rebuild) build(); else render();
     notify();
     return null;

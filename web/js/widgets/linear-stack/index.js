@@ -8,9 +8,7 @@ import { h, uid, clear } from '../../kit/dom.js';
 import { formatNumber, texNumber } from '../../kit/format.js';
 import { renderTex } from '../../kit/math.js';
 import { createWidgetShell } from '../../kit/widget-shell.js';
-import { fieldErrorMessage } from '../../kit/state/messages.js';
 import { fieldErrors } from '../../kit/field-error.js';
-import { HashError } from '../../kit/state/hash.js';
 import {
   STACK_ACTIVATIONS, STACK_LIMITS, defaultLinearStackState, validateLinearStackState,
 } from '../../kit/state/linear-stack-schema.js';
@@ -55,18 +53,10 @@ export function mountLinearStack(root, options = {}) {
 
   /** A state from outside rebuilds the inputs; the reader's own edits leave them (and focus) alone. */
   function apply(candidate, { fromOutside = false } = {}) {
-    let next;
-    try {
-      next = validateLinearStackState(candidate);
-    } catch (error) {
-      return fieldErrorMessage(error instanceof HashError ? error : new HashError('format'), t);
-    }
-    let nextResult;
-    try {
-      nextResult = computeStack(engine, next);
-    } catch (error) {
-      return t('lstack.engineError', { message: error.message || String(error) });
-    }
+    const { refused, state: next, computed: nextResult } = shell.prepare(candidate, {
+      validate: validateLinearStackState, compute: (checked) => computeStack(engine, checked),
+    });
+    if (refused) return refused;
     const rebuild = fromOutside || next.depth !== state.depth || next.range !== state.range;
     state = next;
     result = nextResult;

@@ -69,24 +69,14 @@ export function mountStepper(root, options = {}) {
   // --- state changes that need the engine ---------------------------------------------------
   /** A state from outside (a link, the host page): validate, compute, replace. Error message or null. */
   function apply(candidate) {
-    let next;
-    try {
-      next = validateStepperState(candidate);
-    } catch (error) {
-      return invalidStateMessage(error instanceof HashError ? error : new HashError('format'), t);
-    }
-    let nextSession;
-    try {
-      nextSession = computeSession(engine, next);
-    } catch (error) {
-      return engineMessage(error);
-    }
+    const { refused, state: next, computed } = shell.prepare(candidate, {
+      validate: validateStepperState, compute: (checked) => computeSession(engine, checked), refusal: invalidStateMessage,
+    });
+    if (refused) return refused;
     hideResetNotice();
-    replaceState(next, nextSession);
+    replaceState(next, computed);
     return null;
   }
-
-  function engineMessage(error) { return t('stepper.engineError', { message: error.message || String(error) }); }
 
   function replaceState(next, nextSession) {
     stopPlaying();
@@ -111,19 +101,14 @@ export function mountStepper(root, options = {}) {
    * next to the edited field says so and offers Undo.
    */
   function edit(candidate, { slot, reason = 'edit' } = {}) {
-    let next;
-    try {
-      next = validateStepperState({ ...candidate, cycles: 0 });
-    } catch (error) {
-      return editProblemMessage(error);
-    }
-    if (reason === 'edit' && settingsKey(next) === settingsKey(state)) return null;
-    let nextSession;
-    try {
-      nextSession = computeSession(engine, next);
-    } catch (error) {
-      return engineMessage(error);
-    }
+    const unchanged = (checked) => reason === 'edit' && settingsKey(checked) === settingsKey(state);
+    const { refused, state: next, computed: nextSession } = shell.prepare({ ...candidate, cycles: 0 }, {
+      validate: validateStepperState,
+      compute: (checked) => (unchanged(checked) ? null : computeSession(engine, checked)),
+      refusal: editProblemMessage,
+    });
+    if (refused) return refused;
+    if (nextSession === null) return null;
     const previous = { state: copyState(state), session };
     if (reason === 'restart') next.step = 0;
     replaceState(next, nextSession);
@@ -168,7 +153,7 @@ export function mountStepper(root, options = {}) {
     try {
       nextSession = advanceSession(engine, state, session, n);
     } catch (error) {
-      ui.training.showCheckError(engineMessage(error));
+      ui.training.showCheckError(shell.engineMessage(error));
       return;
     }
     hideResetNotice();
@@ -189,7 +174,7 @@ export function mountStepper(root, options = {}) {
       try {
         ui.training.showCheck(checkGradients(engine, state, session.current));
       } catch (error) {
-        ui.training.showCheckError(engineMessage(error));
+        ui.training.showCheckError(shell.engineMessage(error));
       }
     },
   };
