@@ -5,12 +5,13 @@ import { h } from '../../kit/dom.js';
 import { stackOutputs, straightness } from '../../widgets/linear-stack/compute.js';
 import { formatPercent } from '../../kit/format.js';
 import { figureFrame, computedFigure, selectField, fmt } from './frame.js';
+import { ACTIVATION_NAMES, activationName } from '../../kit/activations.js';
 
-export const CRITERIA_ACTIVATIONS = ['identity', 'sigmoid', 'tanh', 'relu', 'leaky_relu', 'prelu', 'elu', 'gelu', 'silu', 'softplus'];
-const DEFAULT_PARAMETERS = { leaky_relu: { slope: 0.01 }, prelu: { alpha: 0.25 }, elu: { alpha: 1 }, softplus: { beta: 1 } };
+/** Every activation of the engine's catalogue, each checked with its default parameters. */
+export const CRITERIA_ACTIVATIONS = ACTIVATION_NAMES;
 const CRITERIA = ['nonlinear', 'differentiable', 'cheap', 'monotonic', 'saturation', 'centred', 'range'];
 
-const activationOf = (name) => ({ activation: name, ...(DEFAULT_PARAMETERS[name] || {}) });
+const activationOf = (name) => ({ activation: name }); // the engine's default parameters
 const evenly = (low, high, count) => Array.from({ length: count }, (_, k) => low + ((high - low) * k) / (count - 1));
 
 function oneUnitStatistics(engine, name, xs) {
@@ -112,7 +113,7 @@ export function mountCriteria(host, ctx) {
 
   function describe(m, v, key) {
     const n = (value, digits) => fmt(value, digits);
-    const f = t()(`aplot.name.${m.name}`);
+    const f = activationName(t(), m.name, 'aplot.name');
     switch (key) {
       case 'nonlinear': return t()(`criteria.measure.nonlinear.${v.nonlinear}`, { deviation: n(m.nonlinear.deviation, 3) });
       case 'differentiable': return t()(v.differentiable === 'partly' ? 'criteria.measure.differentiable.kink' : 'criteria.measure.differentiable.smooth', {
@@ -133,7 +134,7 @@ export function mountCriteria(host, ctx) {
     frame.caption.textContent = t()('criteria.figure.title');
     const { element, select: newSelect } = selectField({
       label: t()('criteria.figure.pick'), value: ctx.state.act, field: 'act',
-      entries: CRITERIA_ACTIVATIONS.map((name) => [name, t()(`aplot.option.${name}`)]),
+      entries: CRITERIA_ACTIVATIONS.map((name) => [name, activationName(t(), name, 'aplot.option')]),
       onValue: choose,
     });
     const hadFocus = select && select === select.getRootNode().activeElement;
@@ -152,7 +153,7 @@ export function mountCriteria(host, ctx) {
     h('p', { class: 'criterion-why', text: t()(`criteria.why.${key}`) }),
     h('p', { class: 'criterion-measure', text: describe(measured, v, key) })))));
     frame.summary.replaceChildren(h('p', { text: t()('criteria.figure.summary', {
-      name: t()(`aplot.option.${measured.name}`),
+      name: activationName(t(), measured.name, 'aplot.option'),
       met: String(['nonlinear', 'differentiable', 'monotonic', 'saturation', 'centred'].filter((key) => v[key] === 'yes').length),
     }) }));
   }

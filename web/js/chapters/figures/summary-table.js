@@ -7,8 +7,10 @@ import { h } from '../../kit/dom.js';
 import { timingSession } from './criteria.js';
 import { formatPercent } from '../../kit/format.js';
 import { figureFrame, figureLife, stateNumberField, selectField, keyNumbers, yieldToBrowser, fmt } from './frame.js';
+import { ACTIVATION_NAMES, activationName } from '../../kit/activations.js';
 
-export const SUMMARY_ACTIVATIONS = ['identity', 'sigmoid', 'tanh', 'relu', 'leaky_relu', 'prelu', 'elu', 'gelu', 'silu', 'softplus'];
+/** A row for every activation of the engine's catalogue, each with its default parameters. */
+export const SUMMARY_ACTIVATIONS = ACTIVATION_NAMES;
 export const SUMMARY_DATASETS = ['spirals', 'circle', 'xor', 'gaussians'];
 export const STANDARD_EXPERIMENT = Object.freeze({
   size: 400, noise: 0.1, dataSeed: 1,
@@ -18,7 +20,6 @@ export const STANDARD_EXPERIMENT = Object.freeze({
   batch: 32,
   steps: 1000,
 });
-const PARAMETERS = { leaky_relu: { slope: 0.01 }, prelu: { alpha: 0.25 }, elu: { alpha: 1 }, softplus: { beta: 1 } };
 
 /** The standard experiment for one activation: {saturation, sparsity, dead, mean, flow, loss, lossAtStart}. */
 export function standardExperiment(engine, activation, { data = 'spirals', seed = 1 } = {}) {
@@ -26,7 +27,7 @@ export function standardExperiment(engine, activation, { data = 'spirals', seed 
     dataset: { kind: data, size: STANDARD_EXPERIMENT.size, noise: STANDARD_EXPERIMENT.noise, seed: STANDARD_EXPERIMENT.dataSeed },
   }).dataset;
   const layers = [
-    ...STANDARD_EXPERIMENT.hidden.map((units) => ({ units, activation, ...(PARAMETERS[activation] || {}) })),
+    ...STANDARD_EXPERIMENT.hidden.map((units) => ({ units, activation })),
     { units: 1, activation: 'sigmoid' },
   ];
   const session = engine.createSession({
@@ -148,7 +149,7 @@ export function mountSummaryTable(host, ctx) {
     tableBox.replaceChildren(h('table', { class: 'chapter-table summary-table' },
       h('thead', {}, h('tr', {}, columns.map((key) => h('th', { scope: 'col', text: t()(`summary.col.${key}`) })))),
       h('tbody', {}, rows.map((row) => h('tr', { 'data-activation': row.activation },
-        h('th', { scope: 'row', text: t()(`aplot.option.${row.activation}`) }),
+        h('th', { scope: 'row', text: activationName(t(), row.activation, 'aplot.option') }),
         h('td', { 'data-key': 'saturation', 'data-value': String(row.saturation), text: formatPercent(row.saturation) }),
         h('td', { 'data-key': 'sparsity', 'data-value': String(row.sparsity), text: formatPercent(row.sparsity) }),
         h('td', { 'data-key': 'dead', 'data-value': String(row.dead), text: t()('summary.deadOf', { dead: String(row.dead), units: String(row.units) }) }),
@@ -162,7 +163,7 @@ export function mountSummaryTable(host, ctx) {
     const lowestLoss = best('loss', (a, b) => a < b);
     const mostSaturated = best('saturation', (a, b) => a > b);
     const sparsest = best('sparsity', (a, b) => a > b);
-    const name = (row) => t()(`aplot.option.${row.activation}`);
+    const name = (row) => activationName(t(), row.activation, 'aplot.option');
     frame.summary.replaceChildren(keyNumbers([
       ['lowest-loss', t()('summary.key.lowestLoss'), lowestLoss.loss, `${name(lowestLoss)}: ${n(lowestLoss.loss)}`],
       ['most-saturated', t()('summary.key.mostSaturated'), mostSaturated.saturation, `${name(mostSaturated)}: ${formatPercent(mostSaturated.saturation)}`],

@@ -1,6 +1,7 @@
 // Names and number formats shared by the lab and the playground (formatting only).
 import { formatNumber, formatPercent } from '../format.js';
 import { DEFAULT_ALPHA, DEFAULT_SLOPE } from '../state/lab-fields.js';
+import { activationName } from '../activations.js';
 
 /** A new activation spec with its default parameter. */
 export function defaultActivation(name) {
@@ -11,7 +12,7 @@ export function defaultActivation(name) {
 
 /** "ReLU", "Leaky ReLU (0.01)", "PReLU (α₀ = 0.25)". */
 export function activationLabel(spec, t) {
-  const name = t(`lab.act.${spec.name}`);
+  const name = activationName(t, spec.name, 'lab.act');
   if (spec.name === 'leaky_relu') return t('lab.act.withSlope', { name, slope: formatNumber(spec.slope) });
   if (spec.name === 'prelu') return t('lab.act.withAlpha', { name, alpha: formatNumber(spec.alpha) });
   return name;

@@ -3,6 +3,7 @@
 // widget validates before applying; a rejected edit shows why and changes nothing.
 import { h } from '../../kit/dom.js';
 import { ACTIVATIONS } from '../../kit/state/lab-fields.js';
+import { activationName } from '../../kit/activations.js';
 import { LAB_LIMITS } from '../../kit/state/lab-schema.js';
 import { createSetupPanel } from '../../kit/experiment/setup-panel.js';
 import { checkField } from '../../kit/experiment/fields.js';
@@ -28,7 +29,7 @@ function activationGroup(panel, t) {
     const k = state.activations.findIndex((spec) => spec.name === name);
     return h('span', { class: 'lab-activation-choice' },
       checkField({
-        field: `act-${name}`, label: t(`lab.act.${name}`), checked,
+        field: `act-${name}`, label: activationName(t, name, 'lab.act'), checked,
         disabled: (checked && chosen.size <= fewest) || (!checked && chosen.size >= most),
         onChange: (on) => edit((s) => {
           if (on) {

@@ -4,6 +4,7 @@
 // candidate state the widget validates before applying.
 import { h, uid } from '../../kit/dom.js';
 import { ACTIVATIONS } from '../../kit/state/lab-fields.js';
+import { activationName } from '../../kit/activations.js';
 import { PLAYGROUND_LIMITS } from '../../kit/state/playground-schema.js';
 import { createSetupPanel } from '../../kit/experiment/setup-panel.js';
 import { selectField } from '../../kit/experiment/fields.js';
@@ -31,7 +32,7 @@ function networkGroup(panel, t) {
       bind.field(h('span', { class: 'number-field pg-sizes' }, h('label', { for: sizesId, text: t('pg.setup.hidden') }), sizes), (s) => s.hidden.join(', ')),
       // Another activation starts from its default parameter.
       bind.field(selectField({
-        field: 'act', label: t('pg.setup.activation'), value: state.activation.name, options: ACTIVATIONS.map((k) => [k, t(`lab.act.${k}`)]),
+        field: 'act', label: t('pg.setup.activation'), value: state.activation.name, options: ACTIVATIONS.map((k) => [k, activationName(t, k, 'lab.act')]),
         onValue: (v) => edit((s) => { s.activation = defaultActivation(v); }),
       }), (s) => s.activation.name),
       panel.parameterField(state.activation, ['activation'])),
