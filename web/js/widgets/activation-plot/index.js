@@ -12,6 +12,7 @@ import {
   PLOT_ACTIVATIONS, PLOT_PARAMETERS, PLOT_COMPARISONS, defaultActivationPlotState, validateActivationPlotState,
 } from '../../kit/state/activation-plot-schema.js';
 import { computeCurves, computePoint } from './compute.js';
+import { activationName } from '../../kit/activations.js';
 import { createPlot } from './svg-plot.js';
 
 const RANGE_CHOICES = [3, 6, 10, 20];
@@ -54,7 +55,7 @@ export function mountActivationPlot(root, options = {}) {
     return next;
   }
 
-  const name = () => t(`aplot.name.${state.activation}`);
+  const name = () => activationName(t, state.activation, 'aplot.name');
 
   /**
    * Validate, compute and show a candidate state. Returns a localized error or null. A state from
@@ -100,7 +101,7 @@ export function mountActivationPlot(root, options = {}) {
     const controls = h('div', { class: 'aplot-controls' });
     if (choices.length > 1) {
       controls.append(selectField(t('aplot.activation'), state.activation,
-        choices.map((choice) => [choice, t(`aplot.option.${choice}`)]), (value) => {
+        choices.map((choice) => [choice, activationName(t, choice, 'aplot.option')]), (value) => {
           const fresh = defaultActivationPlotState(value);
           showFieldError(apply({ ...fresh, point: Math.max(-state.range, Math.min(state.range, state.point)), range: state.range, derivative: state.derivative }));
         }, 'activation'));

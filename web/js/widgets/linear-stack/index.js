@@ -13,15 +13,11 @@ import {
   STACK_ACTIVATIONS, STACK_LIMITS, defaultLinearStackState, validateLinearStackState,
 } from '../../kit/state/linear-stack-schema.js';
 import { computeStack } from './compute.js';
+import { activationName, activationTex } from '../../kit/activations.js';
 import { createPlot } from '../activation-plot/svg-plot.js';
 
 const RANGE_CHOICES = [1, 3, 5, 10];
 const STRAIGHT = 1e-9; // relative distance from a line below which the page calls a curve straight
-
-export const TEX_NAMES = Object.freeze({
-  sigmoid: '\\sigma', tanh: '\\tanh', relu: '\\operatorname{ReLU}', leaky_relu: '\\operatorname{LReLU}',
-  elu: '\\operatorname{ELU}', gelu: '\\operatorname{GELU}', silu: '\\operatorname{SiLU}', softplus: '\\operatorname{softplus}',
-});
 
 const copy = (state) => ({ ...state, weights: [...state.weights], biases: [...state.biases] });
 
@@ -49,7 +45,7 @@ export function mountLinearStack(root, options = {}) {
   let result = null;
   let ui = null;
 
-  const fName = () => t(`lstack.name.${state.activation}`);
+  const fName = () => activationName(t, state.activation, 'lstack.name');
 
   /** A state from outside rebuilds the inputs; the reader's own edits leave them (and focus) alone. */
   function apply(candidate, { fromOutside = false } = {}) {
@@ -135,7 +131,7 @@ export function mountLinearStack(root, options = {}) {
           id: selectId, 'data-field': 'activation',
           onchange: (event) => { switchInput.checked = true; commit({ ...copy(state), activation: event.target.value, active: true }); },
         },
-          STACK_ACTIVATIONS.map((name) => h('option', { value: name, text: t(`lstack.option.${name}`), selected: name === state.activation })))),
+          STACK_ACTIVATIONS.map((name) => h('option', { value: name, text: activationName(t, name, 'lstack.option'), selected: name === state.activation })))),
       h('span', { class: 'lstack-field' },
         h('label', { for: rangeId, text: t('lstack.range') }),
         h('select', { id: rangeId, 'data-field': 'range', onchange: (event) => commit({ ...copy(state), range: Number(event.target.value) }) },
@@ -177,7 +173,7 @@ export function mountLinearStack(root, options = {}) {
     const { linear, bent, xs } = result;
     // Formula: the composite, then what the engine's outputs say it equals.
     const lines = [`y = ${compositeTex(state)} \\;=\\; ${texNumber(linear.shape.slope)}\\,x ${linear.shape.intercept < 0 ? '-' : '+'} ${texNumber(Math.abs(linear.shape.intercept))}`];
-    if (bent) lines.push(`y = ${compositeTex(state, TEX_NAMES[state.activation])}`);
+    if (bent) lines.push(`y = ${compositeTex(state, activationTex(t, state.activation))}`);
     ui.formula.replaceChildren(...lines.map((tex) => renderTex(h('div', { class: 'lstack-tex' }), `\\displaystyle ${tex}`)));
 
     const all = [...linear.ys, ...(bent ? bent.ys : [])].filter((y) => typeof y === 'number' && Number.isFinite(y));
