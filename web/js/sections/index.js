@@ -3,7 +3,7 @@
 // its chapter frame. The comparison lab and the training playground (issue 4) come last.
 import about from './about.js';
 import why from '../chapters/ch1-why.js';
-import stepper from '../chapters/ch2-stepper.js';
+import stepper from './stepper.js';
 import criteria from '../chapters/ch3-criteria.js';
 import sigmoid from '../chapters/ch4-sigmoid.js';
 import tanh from '../chapters/ch5-tanh.js';
