@@ -4,6 +4,7 @@
 import { h } from '../../kit/dom.js';
 import { formatPercent } from '../../kit/format.js';
 import { figureFrame, computedFigure, stateNumberField, keyNumbers, fmt } from './frame.js';
+import { activationName } from '../../kit/activations.js';
 
 export const CENTRING_ACTIVATIONS = ['sigmoid', 'tanh', 'relu'];
 const POINTS = 201;
@@ -44,7 +45,7 @@ export function mountCentring(host, ctx) {
           h('th', { scope: 'col', text: t()('centre.col.peak') }),
           h('th', { scope: 'col', text: t()('centre.col.saturation', { r: range }) }))),
         h('tbody', {}, rows.map((row) => h('tr', { 'data-activation': row.activation },
-          h('th', { scope: 'row', text: t()(`aplot.option.${row.activation}`) }),
+          h('th', { scope: 'row', text: activationName(t(), row.activation, 'aplot.option') }),
           h('td', { 'data-key': 'mean', 'data-value': String(row.mean), text: n(row.mean) }),
           h('td', { 'data-key': 'peak', 'data-value': String(row.peak), text: n(row.peak) }),
           h('td', { 'data-key': 'saturation', 'data-value': String(row.saturation), text: formatPercent(row.saturation) })))))));

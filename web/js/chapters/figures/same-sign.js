@@ -6,6 +6,7 @@ import { h } from '../../kit/dom.js';
 import { createPlot } from '../../widgets/activation-plot/svg-plot.js';
 import { formatPercent } from '../../kit/format.js';
 import { figureFrame, computedFigure, stateNumberField, keyNumbers, fmt } from './frame.js';
+import { activationName } from '../../kit/activations.js';
 
 export const SAME_SIGN_SETUP = Object.freeze({ dataset: { kind: 'xor', size: 200, noise: 0.1, seed: 1 }, hidden: 2 });
 
@@ -51,11 +52,11 @@ export function mountSameSign(host, ctx) {
   function render() {
     renderControls();
     // Named from the start, before the engine's numbers arrive (an unnamed role="img" is unusable).
-    for (const { activation, plot } of plots) plot.setLabel(t()('sign.figure.plotLabel', { name: t()(`aplot.name.${activation}`) }));
+    for (const { activation, plot } of plots) plot.setLabel(t()('sign.figure.plotLabel', { name: activationName(t(), activation, 'aplot.name') }));
     if (!result) return;
     for (const { activation, plot } of plots) {
       const sample = result[activation];
-      const name = t()(`aplot.name.${activation}`);
+      const name = activationName(t(), activation, 'aplot.name');
       grid.querySelector(`[data-title="${activation}"]`).textContent = t()('sign.figure.panel', { name });
       const limit = Math.max(1e-12, ...sample.points.flat().map(Math.abs)) * 1.1;
       plot.draw({
@@ -71,7 +72,7 @@ export function mountSameSign(host, ctx) {
     }
     const row = (activation) => {
       const sample = result[activation];
-      return [`share-${activation}`, t()('sign.figure.shareLabel', { name: t()(`aplot.name.${activation}`) }), sample.share,
+      return [`share-${activation}`, t()('sign.figure.shareLabel', { name: activationName(t(), activation, 'aplot.name') }), sample.share,
         t()('sign.figure.share', { same: String(sample.same), total: String(sample.counted), percent: formatPercent(sample.share) })];
     };
     frame.summary.replaceChildren(keyNumbers([row('sigmoid'), row('tanh')]),
