@@ -4,7 +4,8 @@ import { decodePlaygroundHash, encodePlaygroundHash } from '../kit/state/playgro
 import { mountPlayground } from '../widgets/playground/index.js';
 import { widgetSection } from './widget-section.js';
 
-const DEAD_RELU = "z_j \\le 0 \\text{ for every } n \\;\\Rightarrow\\; \\frac{\\partial L}{\\partial w_{ji}} = \\sum_n \\frac{\\partial L}{\\partial a_{nj}}\\,\\text{ReLU}'(z_{nj})\\,x_{ni} = 0";
+const DEAD_RELU = "z_j \\le 0 \\text{ for every } n \\;\\Rightarrow\\; "
+  + "\\frac{\\partial L}{\\partial w_{ji}} = \\sum_n \\frac{\\partial L}{\\partial a_{nj}}\\,\\text{ReLU}'(z_{nj})\\,x_{ni} = 0";
 
 export default widgetSection({
   id: 'playground',

@@ -81,7 +81,8 @@ export function mountExperimentWidget(root, options, config) {
     updateControls();
     if (next.phase === 'error') {
       ui.runError.hidden = false;
-      ui.runError.textContent = t('lab.engineError', { message: next.error && next.error.message ? next.error.message : String(next.error) });
+      const message = next.error && next.error.message ? next.error.message : String(next.error);
+      ui.runError.textContent = t('lab.engineError', { message });
     }
     if (wasRunning && !next.playing && next.phase === 'idle' && snapshot) {
       let key = next.step >= state.steps ? 'lab.announce.done' : 'lab.announce.paused';
@@ -202,9 +203,10 @@ export function mountExperimentWidget(root, options, config) {
     clear(body);
     ui = { results: null, definitions: null };
     ui.setup = config.createSetup(t, { apply: (candidate) => apply(candidate), applyPreset: (name) => apply(config.presetState(name)) });
+    const save = (text, extension, type) => download(text, config.fileName(state, snapshot, extension), type);
     ui.files = createFileControls(t, {
-      onExportJson: () => download(config.exportJson(state, snapshot, history, context), config.fileName(state, snapshot, 'json'), 'application/json'),
-      onExportCsv: () => download(config.exportCsv(state, snapshot, history, context), config.fileName(state, snapshot, 'csv'), 'text/csv'),
+      onExportJson: () => save(config.exportJson(state, snapshot, history, context), 'json', 'application/json'),
+      onExportCsv: () => save(config.exportCsv(state, snapshot, history, context), 'csv', 'text/csv'),
       onImport: importText,
     });
     ui.controls = createRunControls(t, actions);

@@ -82,7 +82,8 @@ export function createSetupPanel(t, { apply, applyPreset }, layout) {
     initFields() {
       return [
         panel.select('init', 'lab.setup.init', ['init'], INITS, 'lab.init'),
-        panel.number('bias', 'lab.setup.bias', ['bias'], { min: FIELD_LIMITS.bias[0], max: FIELD_LIMITS.bias[1], step: 0.1, width: '5.5em' }),
+        panel.number('bias', 'lab.setup.bias', ['bias'],
+          { min: FIELD_LIMITS.bias[0], max: FIELD_LIMITS.bias[1], step: 0.1, width: '5.5em' }),
         panel.number('seed', 'lab.setup.seed', ['seed'], { min: 0, step: 1, width: '7.5em' }),
       ];
     },

@@ -23,8 +23,9 @@ export const decodeLabHash = experimentDecoder({
 }, (params, shared) => {
   const actText = params.has('act') ? params.get('act') : LAB_DEFAULTS.activations.map(activationToken).join(',');
   const tokens = actText.split(',');
-  if (tokens.length > LAB_LIMITS.activations[1]) {
-    throw new HashError('activation-count', 'act', { value: actText, allowed: { kind: 'count', min: LAB_LIMITS.activations[0], max: LAB_LIMITS.activations[1] } });
+  const [fewest, most] = LAB_LIMITS.activations;
+  if (tokens.length > most) {
+    throw new HashError('activation-count', 'act', { value: actText, allowed: { kind: 'count', min: fewest, max: most } });
   }
   return validateLabState({
     ...shared,

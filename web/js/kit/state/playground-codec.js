@@ -19,8 +19,9 @@ export const decodePlaygroundHash = experimentDecoder({
 }, (params, shared) => {
   const hiddenText = params.has('hidden') ? params.get('hidden') : PLAYGROUND_DEFAULTS.hidden.join(',');
   const parts = hiddenText.split(',');
-  if (parts.length > PLAYGROUND_LIMITS.hiddenLayers[1]) {
-    throw new HashError('count', 'hidden', { value: hiddenText, allowed: { kind: 'layers', min: PLAYGROUND_LIMITS.hiddenLayers[0], max: PLAYGROUND_LIMITS.hiddenLayers[1] } });
+  const [fewest, most] = PLAYGROUND_LIMITS.hiddenLayers;
+  if (parts.length > most) {
+    throw new HashError('count', 'hidden', { value: hiddenText, allowed: { kind: 'layers', min: fewest, max: most } });
   }
   const actText = params.has('act') ? params.get('act') : activationToken(PLAYGROUND_DEFAULTS.activation);
   if (actText.includes(',')) throw new HashError('count', 'act', { value: actText, allowed: { kind: 'length', n: 1 } });

@@ -21,7 +21,8 @@ function networkGroup(panel, t) {
   const { state, bind, edit } = panel;
   const sizesId = uid('f');
   const sizes = h('input', {
-    id: sizesId, type: 'text', inputmode: 'numeric', value: state.hidden.join(', '), 'data-field': 'hidden', autocomplete: 'off', spellcheck: 'false',
+    id: sizesId, type: 'text', inputmode: 'numeric', value: state.hidden.join(', '), 'data-field': 'hidden',
+    autocomplete: 'off', spellcheck: 'false',
     onchange: (event) => {
       const parsed = parseSizes(event.target.value);
       edit((s) => { s.hidden = parsed; });
@@ -29,16 +30,19 @@ function networkGroup(panel, t) {
   });
   return panel.group('lab.setup.network',
     panel.row(
-      bind.field(h('span', { class: 'number-field pg-sizes' }, h('label', { for: sizesId, text: t('pg.setup.hidden') }), sizes), (s) => s.hidden.join(', ')),
+      bind.field(h('span', { class: 'number-field pg-sizes' }, h('label', { for: sizesId, text: t('pg.setup.hidden') }), sizes),
+        (s) => s.hidden.join(', ')),
       // Another activation starts from its default parameter.
       bind.field(selectField({
-        field: 'act', label: t('pg.setup.activation'), value: state.activation.name, options: ACTIVATIONS.map((k) => [k, activationName(t, k, 'lab.act')]),
+        field: 'act', label: t('pg.setup.activation'), value: state.activation.name,
+        options: ACTIVATIONS.map((k) => [k, activationName(t, k, 'lab.act')]),
         onValue: (v) => edit((s) => { s.activation = defaultActivation(v); }),
       }), (s) => s.activation.name),
       panel.parameterField(state.activation, ['activation'])),
     panel.row(panel.initFields()),
     bind.text(h('p', { class: 'setup-hint' }), (s) => t('pg.setup.shape', {
-      shape: ['2', ...s.hidden.map(String), '1'].join(' → '), layers: PLAYGROUND_LIMITS.hiddenLayers[1], units: PLAYGROUND_LIMITS.units[1],
+      shape: ['2', ...s.hidden.map(String), '1'].join(' → '),
+      layers: PLAYGROUND_LIMITS.hiddenLayers[1], units: PLAYGROUND_LIMITS.units[1],
     })));
 }
 
