@@ -6,7 +6,7 @@
 // (JS counts the units that receive none). For PReLU the engine also reports α as it is learned.
 import { h } from '../../kit/dom.js';
 import { createPlot } from '../../widgets/activation-plot/svg-plot.js';
-import { figureFrame, engineFor, numberField, inRange, keyNumbers, whenVisible, yieldToBrowser, fmt } from './frame.js';
+import { figureFrame, figureLife, stateNumberField, keyNumbers, yieldToBrowser, fmt } from './frame.js';
 
 export const DEAD_START = Object.freeze({
   dataset: { kind: 'circle', size: 200, noise: 0.1, seed: 1 },
@@ -146,16 +146,7 @@ export function mountDeadStart(host, ctx, { runs: runsFor, showAlpha = false, ki
 
   function renderControls() {
     frame.caption.textContent = t()(`dead.figure.title${showAlpha ? '.alpha' : ''}`);
-    const bias = numberField({
-      label: t()('dead.figure.bias'), value: ctx.state.rb, min: DEAD_START_BIAS[0], max: DEAD_START_BIAS[1], step: 'any', field: 'rb',
-      onValue: (value, input) => {
-        const ok = inRange(value, DEAD_START_BIAS[0], DEAD_START_BIAS[1]);
-        input.setCustomValidity(ok === null ? t()('chapter.badNumber') : '');
-        if (ok === null) { input.reportValidity(); return; }
-        ctx.update({ rb: ok });
-        restart();
-      },
-    });
+    const bias = stateNumberField(ctx, { key: 'rb', label: t()('dead.figure.bias'), range: DEAD_START_BIAS, after: restart });
     const again = h('button', { type: 'button', class: 'chapter-button', 'data-field': 'rerun', text: t()('dead.figure.rerun'), onclick: () => restart() });
     frame.controls.replaceChildren(bias.element, again);
   }
@@ -267,17 +258,16 @@ export function mountDeadStart(host, ctx, { runs: runsFor, showAlpha = false, ki
         frame.done();
       }
     } catch (error) {
-      if (mine === generation) frame.setStatus(t()('chapter.engineError', { message: error.message || String(error) }), { error: true });
+      if (mine === generation) frame.failed(error, t());
     }
   }
 
-  ctx.onState(() => { renderControls(); if (started) restart(); });
+  const restartIfStarted = () => { renderControls(); if (started) restart(); };
   // Training takes a few seconds of engine time: it starts when the figure comes into view.
-  render();
-  whenVisible(frame.figure, async () => {
-    engine = await engineFor(frame, t);
-    if (engine && !started) restart();
+  const life = figureLife(frame, ctx, {
+    render,
+    start: (loaded) => { engine = loaded; if (!started) restart(); },
+    onState: restartIfStarted,
   });
-  const ready = Promise.resolve();
-  return { ready, setLang: () => render(), runs, restartIfStarted: () => { renderControls(); if (started) restart(); } };
+  return { ...life, runs, restartIfStarted };
 }

@@ -10,7 +10,9 @@ import { duration, stepRate } from './labels.js';
  */
 export function createRunControls(t, actions, { extra = [] } = {}) {
   const toggle = h('button', { type: 'button', class: 'action action--primary', 'data-action': 'train', onclick: actions.toggle });
-  const stepButton = h('button', { type: 'button', class: 'action', 'data-action': 'step', onclick: actions.step, text: t('lab.run.step') });
+  const stepButton = h('button', {
+    type: 'button', class: 'action', 'data-action': 'step', onclick: actions.step, text: t('lab.run.step'),
+  });
   const reset = h('button', { type: 'button', class: 'action', 'data-action': 'reset', onclick: actions.reset, text: t('lab.run.reset') });
   const progress = h('progress', { class: 'lab-progress', max: 1, value: 0 });
   const progressText = h('p', { class: 'lab-progress-text', 'aria-live': 'off' });

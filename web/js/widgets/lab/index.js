@@ -4,7 +4,7 @@
 // The comparison lab: one network shape, initialiser, dataset and seed; two to five activations
 // side by side, each trained on identical data from identical initial weights (same seed, and the
 // same gain rule per activation as PyTorch) with the same optimiser and minibatch order. Only the
-// activation differs. Training runs in a module worker (workers/runner.js, with a main-thread
+// activation differs. Training runs in a module worker (kit/experiment/runner.js, with a main-thread
 // fallback) and is animated snapshot by snapshot; every number is the engine's.
 //
 // Self-contained like the stepper: it loads its own strings and engine, scopes its CSS by
