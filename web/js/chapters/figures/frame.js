@@ -44,7 +44,7 @@ export function figureFrame(host, { kind }) {
  * when it comes near the viewport (heavy figures wait for this, so the page is ready without them),
  * `onState()` when a link changes the chapter's state. Returns the figure's controller.
  */
-export function figureLife(frame, ctx, { render, start, onState }) {
+function figureLife(frame, ctx, { render, start, onState }) {
   ctx.onState(onState);
   render();
   whenVisible(frame.figure, async () => {
@@ -83,7 +83,7 @@ export function computedFigure(frame, ctx, { calculate, render, onState = () => 
 }
 
 /** The shared engine, or null after showing the localized load error in the figure. */
-export async function engineFor(frame, t) {
+async function engineFor(frame, t) {
   try {
     return await loadEngine();
   } catch (error) {
@@ -93,8 +93,55 @@ export async function engineFor(frame, t) {
   }
 }
 
+/**
+ * A figure whose computation takes seconds (training, timing): it starts when the figure comes
+ * into view and starts again on restart() or, once started, on a new state; a run is abandoned as
+ * soon as a newer one begins. `run(engine, current)` → true when it finished, where current() is
+ * false once a newer run has begun. Two steps, so that render() may read `started` from the start:
+ *   const runs = rerunnable(frame, ctx);  …  return runs.mount({ render, renderControls, run });
+ */
+export function rerunnable(frame, ctx) {
+  let engine = null;
+  let generation = 0;
+  let started = false;
+  let run = null;
+  let renderControls = null;
+
+  async function restart() {
+    if (!engine) return;
+    generation += 1;
+    const mine = generation;
+    const current = () => mine === generation;
+    started = true;
+    frame.busy();
+    try {
+      if (await run(engine, current) && current()) {
+        frame.setStatus('');
+        frame.done();
+      }
+    } catch (error) {
+      if (current()) frame.failed(error, ctx.t);
+    }
+  }
+  const restartIfStarted = () => { renderControls(); if (started) restart(); };
+
+  return {
+    get started() { return started; },
+    restart,
+    restartIfStarted,
+    mount(parts) {
+      ({ run, renderControls } = parts);
+      return figureLife(frame, ctx, {
+        render: parts.render,
+        start: (loaded) => { engine = loaded; if (!started) restart(); },
+        onState: restartIfStarted,
+      });
+    },
+  };
+}
+
 /** Run `callback` once, when `element` comes near the viewport (heavy figures wait for this). */
-export function whenVisible(element, callback) {
+function whenVisible(element, callback) {
   if (typeof IntersectionObserver !== 'function') { callback(); return () => {}; }
   let fired = false;
   const observer = new IntersectionObserver((entries) => {
@@ -111,7 +158,7 @@ export function whenVisible(element, callback) {
 export const yieldToBrowser = () => new Promise((resolve) => { setTimeout(resolve, 0); });
 
 /** A labelled number input; calls onValue(number) on change (NaN for an empty field). */
-export function numberField({ label, value, min, max, step = 'any', field, onValue }) {
+function numberField({ label, value, min, max, step = 'any', field, onValue }) {
   const id = uid('fig');
   const input = h('input', {
     id, type: 'number', inputmode: 'decimal', min, max, step, value: String(value), 'data-field': field,
@@ -149,7 +196,7 @@ export function selectField({ label, value, entries, field, onValue }) {
 }
 
 /** Check a number against [low, high] (and integrality); returns the value or null. */
-export function inRange(value, low, high, integer = false) {
+function inRange(value, low, high, integer = false) {
   if (typeof value !== 'number' || !Number.isFinite(value)) return null;
   if (integer && !Number.isInteger(value)) return null;
   if (value < low || value > high) return null;

@@ -3,7 +3,7 @@
 // sigmoid hidden units (h > 0) the two always share a sign; with tanh they often do not. JavaScript
 // only counts signs.
 import { h } from '../../kit/dom.js';
-import { createPlot } from '../../widgets/activation-plot/svg-plot.js';
+import { createPlot } from '../../kit/plots/svg-plot.js';
 import { formatPercent } from '../../kit/format.js';
 import { figureFrame, computedFigure, stateNumberField, keyNumbers, fmt } from './frame.js';
 import { activationName } from '../../kit/activations.js';

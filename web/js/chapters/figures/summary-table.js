@@ -6,7 +6,7 @@
 import { h } from '../../kit/dom.js';
 import { timingSession } from './criteria.js';
 import { formatPercent } from '../../kit/format.js';
-import { figureFrame, figureLife, stateNumberField, selectField, keyNumbers, yieldToBrowser, fmt } from './frame.js';
+import { figureFrame, rerunnable, stateNumberField, selectField, keyNumbers, yieldToBrowser, fmt } from './frame.js';
 import { ACTIVATION_NAMES, activationName } from '../../kit/activations.js';
 
 /** A row for every activation of the engine's catalogue, each with its default parameters. */
@@ -114,12 +114,10 @@ export async function timeActivations(engine, activations, { pause = async () =>
 export function mountSummaryTable(host, ctx) {
   const frame = figureFrame(host, { kind: 'summary' });
   const t = () => ctx.t;
-  let engine = null;
   let rows = [];
   let timing = null;
-  let generation = 0;
-  let started = false;
   let running = false;
+  const experiment = rerunnable(frame, ctx);
   const progress = h('p', { class: 'chapter-progress' });
   const tableBox = h('div', { class: 'chapter-table-scroll', tabindex: '0', role: 'region' });
   const timeNote = h('p', { class: 'summary-time-note' });
@@ -130,17 +128,17 @@ export function mountSummaryTable(host, ctx) {
     const data = selectField({
       label: t()('summary.figure.data'), value: ctx.state.data, field: 'data',
       entries: SUMMARY_DATASETS.map((kind) => [kind, t()(`summary.data.${kind}`)]),
-      onValue: (value) => { ctx.update({ data: value }); restart(); },
+      onValue: (value) => { ctx.update({ data: value }); experiment.restart(); },
     });
-    const seed = stateNumberField(ctx, { key: 'seed', label: t()('summary.figure.seed'), range: [0, 9999], integer: true, after: restart });
-    const again = h('button', { type: 'button', class: 'chapter-button', 'data-field': 'rerun', text: t()('summary.figure.rerun'), onclick: () => restart() });
+    const seed = stateNumberField(ctx, { key: 'seed', label: t()('summary.figure.seed'), range: [0, 9999], integer: true, after: experiment.restart });
+    const again = h('button', { type: 'button', class: 'chapter-button', 'data-field': 'rerun', text: t()('summary.figure.rerun'), onclick: () => experiment.restart() });
     frame.controls.replaceChildren(data.element, seed.element, again);
   }
 
   function render() {
     renderControls();
     tableBox.setAttribute('aria-label', t()('summary.figure.title'));
-    progress.textContent = !started ? t()('summary.figure.waiting')
+    progress.textContent = !experiment.started ? t()('summary.figure.waiting')
       : running && !timing ? t()('summary.figure.timing')
         : running ? t()('summary.figure.progress', { done: String(rows.length), total: String(SUMMARY_ACTIVATIONS.length) })
         : t()('summary.figure.finished', { steps: String(STANDARD_EXPERIMENT.steps) });
@@ -192,46 +190,36 @@ export function mountSummaryTable(host, ctx) {
     });
   }
 
-  async function restart() {
-    if (!engine) return;
-    generation += 1;
-    const mine = generation;
-    started = true;
-    running = true;
-    rows = [];
-    timing = null;
-    frame.busy();
-    render();
-    try {
-      const measured = await timeActivations(engine, SUMMARY_ACTIVATIONS, {
-        pause: async () => { await yieldToBrowser(); return mine === generation; },
-      });
-      if (!measured || mine !== generation) return;
-      timing = measured;
-      for (const activation of SUMMARY_ACTIVATIONS) {
-        await yieldToBrowser();
-        if (mine !== generation) return;
-        const row = standardExperiment(engine, activation, { data: ctx.state.data, seed: ctx.state.seed });
-        if (mine !== generation) return;
-        rows.push(row);
-        render();
+  // The experiment takes a few seconds of engine time: it runs when the table comes into view.
+  return experiment.mount({
+    render,
+    renderControls,
+    async run(engine, current) {
+      running = true;
+      rows = [];
+      timing = null;
+      render();
+      try {
+        const measured = await timeActivations(engine, SUMMARY_ACTIVATIONS, {
+          pause: async () => { await yieldToBrowser(); return current(); },
+        });
+        if (!measured || !current()) return false;
+        timing = measured;
+        for (const activation of SUMMARY_ACTIVATIONS) {
+          await yieldToBrowser();
+          if (!current()) return false;
+          const row = standardExperiment(engine, activation, { data: ctx.state.data, seed: ctx.state.seed });
+          if (!current()) return false;
+          rows.push(row);
+          render();
+        }
+      } catch (error) {
+        if (current()) running = false;
+        throw error;
       }
       running = false;
       render();
-      frame.setStatus('');
-      frame.done();
-    } catch (error) {
-      if (mine === generation) {
-        running = false;
-        frame.failed(error, t());
-      }
-    }
-  }
-
-  // The experiment takes a few seconds of engine time: it runs when the table comes into view.
-  return figureLife(frame, ctx, {
-    render,
-    start: (loaded) => { engine = loaded; if (!started) restart(); },
-    onState: () => { renderControls(); if (started) restart(); },
+      return true;
+    },
   });
 }

@@ -4,7 +4,7 @@
 // is assembled from engine numbers only: σ′max is the curve request's peak_derivative (1/4),
 // ∂L/∂a_D and a_(l−1) come from the same network response.
 import { h } from '../../kit/dom.js';
-import { createPlot } from '../../widgets/activation-plot/svg-plot.js';
+import { createPlot } from '../../kit/plots/svg-plot.js';
 import { figureFrame, computedFigure, stateNumberField, keyNumbers, fmt } from './frame.js';
 
 export const CHAIN_LIMITS = Object.freeze({ depth: [2, 20], weight: [-10, 10], bias: [-10, 10] });

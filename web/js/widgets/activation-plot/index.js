@@ -13,7 +13,7 @@ import {
 } from '../../kit/state/activation-plot-schema.js';
 import { computeCurves, computePoint } from './compute.js';
 import { activationName } from '../../kit/activations.js';
-import { createPlot } from './svg-plot.js';
+import { createPlot } from '../../kit/plots/svg-plot.js';
 
 const RANGE_CHOICES = [3, 6, 10, 20];
 const POINT_STEP = 0.05;

@@ -14,7 +14,7 @@ import {
 } from '../../kit/state/linear-stack-schema.js';
 import { computeStack } from './compute.js';
 import { activationName, activationTex } from '../../kit/activations.js';
-import { createPlot } from '../activation-plot/svg-plot.js';
+import { createPlot } from '../../kit/plots/svg-plot.js';
 
 const RANGE_CHOICES = [1, 3, 5, 10];
 const STRAIGHT = 1e-9; // relative distance from a line below which the page calls a curve straight
