@@ -1,12 +1,8 @@
 #!/usr/bin/env bash
 # npm run bench [-- args]: builds the native CLI and the wasm module, then runs bench/run.mjs
-# (when the benchmark exists) with the given arguments.
+# with the given arguments.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [[ ! -f bench/run.mjs ]]; then
-  echo "bench/run.mjs does not exist yet: nothing to run"
-  exit 0
-fi
 bash scripts/ensure-deps.sh
 bash scripts/build.sh native wasm
 # The benchmark's contenders keep their own dependencies in bench/package.json.

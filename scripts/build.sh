@@ -3,7 +3,8 @@
 # Usage: scripts/build.sh PART...   with PART one of
 #   native    build/native: the CLI build/native/actlab and the Boost.Test suite build/native/actlab_tests
 #   sanitize  build/sanitize: the same with AddressSanitizer and UndefinedBehaviorSanitizer
-#   wasm      build/wasm: web/engine/generated/actlab-core.{js,wasm}
+#   wasm      build/wasm: web/engine/generated/actlab-core.{js,wasm}, and the engine's activation
+#             catalogue as web/engine/generated/catalogue.js (scripts/write-catalogue.mjs)
 #   vendor    web/vendor/: KaTeX and uPlot copied from node_modules
 #   dist      dist/: the production build (bundled, minified, precompressed; scripts/dist.mjs)
 # Progress goes to stderr, so that `npm run cli` keeps stdout for the JSON response.
@@ -27,6 +28,7 @@ for part in "$@"; do
       # emcmake's default emulator (node --experimental-wasm-threads) is rejected by Node 20.
       export NODE_PATH=/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}
       cmake_build build/wasm emcmake cmake "-DCMAKE_CROSSCOMPILING_EMULATOR=$(command -v node)"
+      node scripts/write-catalogue.mjs
       ;;
     vendor) node scripts/vendor.mjs >&2 ;;
     dist) node scripts/dist.mjs >&2 ;;

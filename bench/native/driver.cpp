@@ -73,14 +73,14 @@ json run_w1(const json& work, const std::string& activation, bool check, double 
     actlab::protocol::TrainingSession session(session_spec(work, layers, "bce"));
     const std::vector<double> inputs = work["inputs"].get<std::vector<double>>();
     const std::vector<double> targets = work["targets"].get<std::vector<double>>();
-    const std::size_t rows = targets.size();
+    const actlab::protocol::Rows x{inputs.data(), inputs.size(), 0}, y{targets.data(), targets.size(), 0};
     const std::size_t batch = work["batchSize"];
-    session.set_training_data(inputs.data(), targets.data(), rows);
+    session.set_training_data(x, y);
     if (check) {
         json losses = json::array();
         for (int s = 0; s < work["checkSteps"].get<int>(); ++s) losses.push_back(session.train(1, batch));
         return {{"stepLosses", losses},
-                {"final", loss_and_norms(session.measure(inputs.data(), targets.data(), rows, json::object()))}};
+                {"final", loss_and_norms(session.measure(x, y, json::object()))}};
     }
     const int steps = 50;
     const Timing t = time_loop([&] { session.train(steps, batch); }, work["warmupSteps"].get<int>() / steps, seconds, 3);
@@ -149,8 +149,8 @@ json run_w3(const json& work, const std::string& activation, bool check, double 
     actlab::protocol::TrainingSession session(session_spec(work, layers, "mse"));
     const std::vector<double> inputs = work["inputs"].get<std::vector<double>>();
     const std::vector<double> targets = work["targets"].get<std::vector<double>>();
-    const std::size_t rows = work["batch"];
-    const auto probe = [&] { return session.measure(inputs.data(), targets.data(), rows, json::object()); };
+    const actlab::protocol::Rows x{inputs.data(), inputs.size(), 0}, y{targets.data(), targets.size(), 0};
+    const auto probe = [&] { return session.measure(x, y, json::object()); };
     if (check) return loss_and_norms(probe());
     const Timing t = time_loop([&] { probe(); }, 3, seconds, 3);
     return {{"value", t.ms_per_call}, {"cpu", t.cpu_ms_per_call}, {"unit", "ms/probe"}, {"iterations", t.iterations}};

@@ -56,12 +56,9 @@ std::string take_text() {
 // The top of malloc's heap (the program break): it rises if the engine leaks. For the heap-growth test.
 std::size_t heap_top() { return reinterpret_cast<std::uintptr_t>(sbrk(0)); }
 
-std::vector<double> numbers(const val& typed_array) {
-    return emscripten::convertJSArrayToNumberVector<double>(typed_array);
-}
-
-// One TrainingSession for JavaScript. Arrays arrive as Float64Arrays (one copy into wasm memory);
-// predictions go out as a view of wasm memory that the JS side copies once.
+// One TrainingSession for JavaScript. Arrays arrive as Float64Arrays (one copy into wasm memory) with
+// the width of their rows (0 when the caller passed them flat); the session checks their shape.
+// Predictions and held examples go out as views of wasm memory that the JS side copies once.
 class Session {
 public:
     bool open(const std::string& spec) {
@@ -70,33 +67,46 @@ public:
             return true;
         });
     }
-    void set_training_data(const val& inputs, const val& targets, std::size_t rows) {
+    void set_training_data(const val& inputs, std::size_t input_width, const val& targets, std::size_t target_width) {
         guarded([&] {
-            session_->set_training_data(checked(inputs, rows, session_->input_size(), "inputs").data(),
-                                        checked(targets, rows, session_->output_size(), "targets").data(), rows);
+            const std::vector<double> x = numbers(inputs), y = numbers(targets);
+            session_->set_training_data(rows(x, input_width), rows(y, target_width));
             return 0;
         });
     }
     double train(std::size_t steps, std::size_t batch_size) {
         return guarded([&] { return session_->train(steps, batch_size); });
     }
-    void measure(const val& inputs, const val& targets, std::size_t rows, const std::string& options) {
+    void measure(const val& inputs, std::size_t input_width, const val& targets, std::size_t target_width,
+                 const std::string& options) {
         guarded([&] {
-            last.text = session_
-                            ->measure(checked(inputs, rows, session_->input_size(), "inputs").data(),
-                                      checked(targets, rows, session_->output_size(), "targets").data(), rows,
-                                      actlab::protocol::parse_json(options, "options"))
-                            .dump();
+            const std::vector<double> x = numbers(inputs), y = numbers(targets);
+            last.text = session_->measure(rows(x, input_width), rows(y, target_width), parse_options(options)).dump();
             return 0;
         });
     }
-    val predict(const val& inputs, std::size_t rows) {
+    void measure_held(const std::string& set, const std::string& options) {
+        guarded([&] {
+            last.text = session_->measure(set, parse_options(options)).dump();
+            return 0;
+        });
+    }
+    val predict(const val& inputs, std::size_t input_width) {
         return guarded([&] {
-            const actlab::Matrix& out =
-                session_->predict(checked(inputs, rows, session_->input_size(), "inputs").data(), rows);
-            return val(emscripten::typed_memory_view(out.values.size(), out.values.data()));
+            const std::vector<double> x = numbers(inputs);
+            return view(session_->predict(rows(x, input_width)));
         }, val::undefined());
     }
+    val predict_held(const std::string& set) {
+        return guarded([&] { return view(session_->predict(set)); }, val::undefined());
+    }
+    // part: "inputs" or "targets" of a held set ("training" or "test").
+    val held(const std::string& set, const std::string& part) {
+        return guarded([&] {
+            return view(part == "inputs" ? session_->held_inputs(set) : session_->held_targets(set));
+        }, val::undefined());
+    }
+    double steps_taken() const { return static_cast<double>(session_->steps_taken()); }
     void parameters() {
         guarded([&] {
             last.text = session_->parameters().dump();
@@ -105,14 +115,14 @@ public:
     }
 
 private:
-    static std::vector<double> checked(const val& array, std::size_t rows, std::size_t cols, const char* what) {
-        std::vector<double> values = numbers(array);
-        if (values.size() != rows * cols)
-            throw actlab::protocol::ProtocolError(std::string(what) + ": expected " + std::to_string(rows) + " × " +
-                                                  std::to_string(cols) + " numbers, got " +
-                                                  std::to_string(values.size()));
-        return values;
+    static std::vector<double> numbers(const val& typed_array) {
+        return emscripten::convertJSArrayToNumberVector<double>(typed_array);
     }
+    static actlab::protocol::Rows rows(const std::vector<double>& values, std::size_t width) {
+        return {values.data(), values.size(), width};
+    }
+    static json parse_options(const std::string& options) { return actlab::protocol::parse_json(options, "options"); }
+    static val view(const actlab::Matrix& m) { return val(emscripten::typed_memory_view(m.values.size(), m.values.data())); }
     std::optional<actlab::protocol::TrainingSession> session_;
 };
 
@@ -129,6 +139,10 @@ EMSCRIPTEN_BINDINGS(actlab) {
         .function("setTrainingData", &Session::set_training_data)
         .function("train", &Session::train)
         .function("measure", &Session::measure)
+        .function("measureHeld", &Session::measure_held)
         .function("predict", &Session::predict)
+        .function("predictHeld", &Session::predict_held)
+        .function("held", &Session::held)
+        .function("stepsTaken", &Session::steps_taken)
         .function("parameters", &Session::parameters);
 }

@@ -15,8 +15,10 @@
 
 #include "activations/elu.hpp"
 #include "activations/gelu.hpp"
+#include "activations/gelu_tanh.hpp"
 #include "activations/identity.hpp"
 #include "activations/leaky_relu.hpp"
+#include "activations/mish.hpp"
 #include "activations/prelu.hpp"
 #include "activations/relu.hpp"
 #include "activations/sigmoid.hpp"
@@ -29,7 +31,7 @@ namespace actlab {
 // The catalogue, in the order it is reported. Adding an activation: its header, and its type here.
 using Activation = std::variant<activations::Identity, activations::Sigmoid, activations::Tanh, activations::Relu,
                                 activations::LeakyRelu, activations::Prelu, activations::Elu, activations::Gelu,
-                                activations::Silu, activations::Softplus>;
+                                activations::GeluTanh, activations::Silu, activations::Mish, activations::Softplus>;
 
 // a = f(z) and f'(z). Sigmoid and tanh read f'(z) off the activation a = f(z), as PyTorch's backward does.
 double activate(const Activation& activation, double pre_activation);
@@ -56,7 +58,7 @@ void accumulate_learned_gradient(const Activation& activation, const double* pre
 double peak_derivative(const Activation& activation);
 std::optional<double> peak_at(const Activation& activation);
 
-// True where f'(z) → 0 as z goes to ±∞ on some side (sigmoid, tanh, ELU, GELU, SiLU, Softplus).
+// True where f'(z) → 0 as z goes to ±∞ on some side (sigmoid, tanh, and the smooth ReLU-like ones).
 // Piecewise-linear activations never saturate: their slope is constant on each side.
 bool can_saturate(const Activation& activation);
 

@@ -38,6 +38,10 @@ public:
     // Forward pass only: the network's outputs for `inputs` (e.g. a grid for a decision-boundary heatmap).
     const Matrix& predict(const Matrix& inputs);
 
+    // The training set as set_training_data received it (empty before).
+    const Matrix& training_inputs() const { return inputs_; }
+    const Matrix& training_targets() const { return targets_; }
+
     const Network& network() const { return network_; }
     std::size_t steps_taken() const { return optimiser_.steps_taken(); }
 

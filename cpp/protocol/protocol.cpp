@@ -7,6 +7,7 @@
 #include "engine/statistics.hpp"
 #include "engine/trace.hpp"
 #include "engine/trainer.hpp"
+#include "dataset_request.hpp"
 #include "request.hpp"
 #include "response.hpp"
 
@@ -100,14 +101,7 @@ json evaluate_catalogue(const Field& field) {
 }
 
 json evaluate_dataset(const Field& field) {
-    reject_unknown_keys(field, {"kind", "size", "noise", "seed"});
-    const std::string name = field.at("kind").text();
-    const auto kind = parse_dataset(name);
-    if (!kind) field.at("kind").fail("unknown dataset \"" + name + "\" (expected circle, xor, spirals, gaussians)");
-    const auto size = static_cast<std::size_t>(field.has("size") ? field.at("size").integer(1, 100000) : 200);
-    const double noise = field.has("noise") ? field.at("noise").number_in(0, 10) : 0.1;
-    const std::uint64_t seed = field.has("seed") ? field.at("seed").integer(0, 9007199254740991ULL) : 0;
-    const Dataset data = make_dataset(*kind, size, noise, seed);
+    const Dataset data = read_dataset(field);
     return {{"dataset", {{"inputs", to_json(data.inputs)}, {"targets", to_json(data.targets)}}}};
 }
 

@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "dataset_request.hpp"
 #include "request.hpp"
 #include "response.hpp"
 
@@ -17,33 +18,74 @@ std::string non_finite_name(double value) {
 
 TrainingSession::TrainingSession(const json& spec) {
     const Field request(spec, "");
-    reject_unknown_keys(request, {"input_size", "layers", "weights", "biases", "init", "loss", "optimiser", "shuffle_seed"});
+    reject_unknown_keys(request, {"input_size", "layers", "weights", "biases", "init", "loss", "optimiser", "shuffle_seed",
+                                  "dataset", "test_dataset"});
     const NetworkShape shape = read_network_shape(request);
     check_memory(shape, 1, false);
     Network network = build_network(request, shape);
     const LossKind loss = read_loss(request, network);
     const OptimiserSettings settings = read_optimiser(request.at("optimiser"), {});
     const std::uint64_t seed = request.has("shuffle_seed") ? request.at("shuffle_seed").integer(0, 9007199254740991ULL) : 0;
+    // A dataset's examples are points of the plane with one 0/1 label: the network must take and give that.
+    const auto read = [&](const char* key) -> std::optional<Dataset> {
+        if (!request.has(key)) return std::nullopt;
+        if (network.input_size != 2 || network.output_size() != 1)
+            request.at(key).fail("a dataset has 2 inputs and 1 target, but the network has input_size " +
+                                 std::to_string(network.input_size) + " and " + std::to_string(network.output_size()) +
+                                 " output units");
+        return read_dataset(request.at(key));
+    };
+    std::optional<Dataset> training = read("dataset");
+    test_ = read("test_dataset");
     trainer_.emplace(std::move(network), loss, settings, seed);
+    if (training) trainer_->set_training_data(std::move(training->inputs), std::move(training->targets));
 }
 
-Matrix TrainingSession::copy_rows(const double* values, std::size_t rows, std::size_t cols, const char* what) const {
-    if (rows < 1 || rows > max_examples)
-        throw ProtocolError(std::string(what) + ": expected 1 to " + std::to_string(max_examples) + " rows, got " +
-                            std::to_string(rows));
-    Matrix m(rows, cols);
+Matrix TrainingSession::matrix(Rows rows, std::size_t cols, const char* what) const {
+    const std::string name(what);
+    if (rows.width != 0 && rows.width != cols)
+        throw ProtocolError(name + "[0]: expected a list of " + std::to_string(cols) + " numbers, got " +
+                            std::to_string(rows.width));
+    if (rows.size % cols != 0)
+        throw ProtocolError(name + ": expected rows of " + std::to_string(cols) + " numbers (a length that is a multiple of " +
+                            std::to_string(cols) + "), got " + std::to_string(rows.size) + " numbers");
+    const std::size_t count = rows.size / cols;
+    if (count < 1 || count > max_examples)
+        throw ProtocolError(name + ": expected 1 to " + std::to_string(max_examples) + " rows, got " + std::to_string(count));
+    Matrix m(count, cols);
     for (std::size_t k = 0; k < m.values.size(); ++k) {
-        if (!std::isfinite(values[k]))
-            throw ProtocolError(std::string(what) + "[" + std::to_string(k / cols) + "][" + std::to_string(k % cols) +
-                                "]: expected a finite number, got " + non_finite_name(values[k]));
-        m.values[k] = values[k];
+        if (!std::isfinite(rows.values[k]))
+            throw ProtocolError(name + "[" + std::to_string(k / cols) + "][" + std::to_string(k % cols) +
+                                "]: expected a finite number, got " + non_finite_name(rows.values[k]));
+        m.values[k] = rows.values[k];
     }
     return m;
 }
 
-void TrainingSession::set_training_data(const double* inputs, const double* targets, std::size_t rows) {
-    trainer_->set_training_data(copy_rows(inputs, rows, input_size(), "inputs"),
-                                copy_rows(targets, rows, output_size(), "targets"));
+namespace {
+void check_same_rows(const Matrix& inputs, const Matrix& targets) {
+    if (targets.rows != inputs.rows)
+        throw ProtocolError("targets: expected " + std::to_string(inputs.rows) + " rows, got " + std::to_string(targets.rows));
+}
+}  // namespace
+
+void TrainingSession::set_training_data(Rows inputs, Rows targets) {
+    Matrix x = matrix(inputs, input_size(), "inputs");
+    Matrix y = matrix(targets, output_size(), "targets");
+    check_same_rows(x, y);
+    trainer_->set_training_data(std::move(x), std::move(y));
+}
+
+std::pair<const Matrix&, const Matrix&> TrainingSession::held(std::string_view set) const {
+    if (set == "training") {
+        if (trainer_->training_inputs().rows == 0) throw ProtocolError("training: no training data set");
+        return {trainer_->training_inputs(), trainer_->training_targets()};
+    }
+    if (set == "test") {
+        if (!test_) throw ProtocolError("test: the session was created without a test_dataset");
+        return {test_->inputs, test_->targets};
+    }
+    throw ProtocolError("set: expected \"training\" or \"test\", got \"" + std::string(set) + "\"");
 }
 
 double TrainingSession::train(std::size_t steps, std::size_t batch_size) {
@@ -58,7 +100,27 @@ double TrainingSession::train(std::size_t steps, std::size_t batch_size) {
     }
 }
 
-json TrainingSession::measure(const double* inputs, const double* targets, std::size_t rows, const json& options) {
+json TrainingSession::measure(Rows inputs, Rows targets, const json& options) {
+    const Matrix x = matrix(inputs, input_size(), "inputs");
+    const Matrix y = matrix(targets, output_size(), "targets");
+    check_same_rows(x, y);
+    return measure_matrices(x, y, options);
+}
+
+json TrainingSession::measure(std::string_view set, const json& options) {
+    const auto [inputs, targets] = held(set);
+    return measure_matrices(inputs, targets, options);
+}
+
+const Matrix& TrainingSession::predict(Rows inputs) {
+    return trainer_->predict(matrix(inputs, input_size(), "inputs"));
+}
+
+const Matrix& TrainingSession::predict(std::string_view set) {
+    return trainer_->predict(held(set).first);
+}
+
+json TrainingSession::measure_matrices(const Matrix& inputs, const Matrix& targets, const json& options) {
     const Field o(options, "options");
     reject_unknown_keys(o, {"saturation_threshold", "bins", "pre_activation_range", "activation_range"});
     const double threshold = o.has("saturation_threshold") ? o.at("saturation_threshold").number_in(1e-12, 1) : 0.05;
@@ -73,8 +135,7 @@ json TrainingSession::measure(const double* inputs, const double* targets, std::
     const auto [a_low, a_high] = range("activation_range", -1.5, 1.5);
 
     std::vector<LayerStatistics> statistics;
-    const double loss = trainer_->measure(copy_rows(inputs, rows, input_size(), "inputs"),
-                                          copy_rows(targets, rows, output_size(), "targets"), threshold, statistics);
+    const double loss = trainer_->measure(inputs, targets, threshold, statistics);
     json layers = to_json(statistics);
     if (bins > 0) {
         const ForwardPass& pass = trainer_->measured_pass();
@@ -86,10 +147,6 @@ json TrainingSession::measure(const double* inputs, const double* targets, std::
                 {"activation_range", {a_low, a_high}}};
     }
     return {{"loss", loss}, {"layers", std::move(layers)}};
-}
-
-const Matrix& TrainingSession::predict(const double* inputs, std::size_t rows) {
-    return trainer_->predict(copy_rows(inputs, rows, input_size(), "inputs"));
 }
 
 json TrainingSession::parameters() const {

@@ -11,7 +11,7 @@ import { LAB, useHarness, gotoWidget, waitIdle, hashFor, nodeSnapshot } from './
 import { encodeLabHash } from '../../web/js/kit/state/lab-codec.js';
 import { validateLabState, defaultLabState } from '../../web/js/kit/state/lab-schema.js';
 import { experimentSpec } from '../../web/js/widgets/lab/model.js';
-import { duration } from '../../web/js/widgets/lab/labels.js';
+import { duration } from '../../web/js/kit/experiment/labels.js';
 import { chunkSize, estimateRunMs } from '../../web/js/kit/experiment/training-loop.js';
 
 const GRAD_CHART = `${LAB} .lab-charts .lab-chart:nth-child(2) .actlab-chart`;

@@ -14,7 +14,9 @@ import { parseExperimentFile, experimentFileText, csvText } from '../../web/js/k
 import { ACTIVATIONS, DATASETS, INITS, OPTIMISERS } from '../../web/js/kit/state/lab-fields.js';
 import { LAB_PRESETS, presetState as labPreset } from '../../web/js/widgets/lab/model.js';
 import { PLAYGROUND_PRESETS, presetState as playgroundPreset } from '../../web/js/widgets/playground/model.js';
-import { DEFINITIONS } from '../../web/js/widgets/lab/definitions.js';
+import { DEFINITIONS } from '../../web/js/kit/experiment/definitions.js';
+import { activationName } from '../../web/js/kit/activations.js';
+import { LANGUAGES, LOCALE_AREAS, makeTranslator } from '../../web/js/kit/i18n.js';
 import { repo } from './helpers.mjs';
 
 const SECTIONS = ['about', 'stepper', 'lab', 'playground'];
@@ -139,7 +141,6 @@ test('the locale files define every key the widgets build from names, in both la
   const zh = load('zh-CN');
   assert.deepEqual(Object.keys(zh).sort(), Object.keys(en).sort());
   const needed = [
-    ...ACTIVATIONS.map((name) => `lab.act.${name}`),
     ...DATASETS.map((name) => `lab.dataset.${name}`),
     ...INITS.map((name) => `lab.init.${name}`),
     ...OPTIMISERS.map((name) => `lab.opt.${name}`),
@@ -152,6 +153,12 @@ test('the locale files define every key the widgets build from names, in both la
   for (const key of needed) {
     assert.ok(key in en, `en: ${key}`);
     assert.ok(key in zh, `zh-CN: ${key}`);
+  }
+  // Every activation of the catalogue has a name in the lab (its own wording, else the shell's activation.<name>).
+  for (const lang of LANGUAGES) {
+    const files = ['', ...LOCALE_AREAS.map((area) => `${area}/`)].map((dir) => path.join(repo, 'web', 'locales', `${dir}${lang}.json`));
+    const t = makeTranslator(lang, Object.assign({}, ...files.map((file) => JSON.parse(fs.readFileSync(file, 'utf8')))));
+    for (const name of ACTIVATIONS) assert.ok(!activationName(t, name, 'lab.act').includes('\u27e6'), `${lang}: ${name}`);
   }
   // Placeholders match between the languages.
   const names = (text) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();

@@ -8,7 +8,7 @@ Run with the Debian interpreter, which has python3-torch (1.13):
 Everything is float64. The output (activations.json, mlp.json, optimisers.json next to this
 script) is committed: the C++ tests read the JSON only and never need PyTorch.
 
-activations.json compares at full relative precision even for tiny values, so two activations are
+activations.json compares at full relative precision even for tiny values, so three activations are
 not taken from torch.nn.functional as they are, because the functional form loses relative
 precision where ActLab's does not; both are still evaluated and differentiated by PyTorch, and
 checked against the functional form to 1e-15 absolute:
@@ -18,6 +18,9 @@ checked against the functional form to 1e-15 absolute:
   - GELU (exact): F.gelu computes x·½(1 + erf(x/√2)), which cancels in the negative tail
     (F.gelu(−10) = −0, and its derivative drops the Φ(x) term). We use x·½·erfc(−x/√2), the same
     function, for the value and the derivative, in mlp.json too.
+  - GELU (tanh approximation): F.gelu(approximate='tanh') computes ½x(1 + tanh(u)), which cancels in
+    the negative tail, and its backward gives NaN for huge |x| (0 · inf). We use x·σ(2u), the same
+    function, on x clamped to ±30, past which it is relu(x) to double precision (|2u| > 1900).
 mlp.json uses F.elu: its differences from expm1 are ~1e-17 absolute, far below that file's floor.
 """
 import json
@@ -45,6 +48,16 @@ def gelu_erfc(z):
     return z * 0.5 * torch.special.erfc(-z * INV_SQRT2)
 
 
+GELU_TANH_LINEAR_BEYOND = 30.0
+
+
+def gelu_tanh_sigmoid(z):
+    c = torch.clamp(z, -GELU_TANH_LINEAR_BEYOND, GELU_TANH_LINEAR_BEYOND)
+    u = math.sqrt(2.0 / math.pi) * (c + 0.044715 * c ** 3)
+    inside = c * torch.sigmoid(2.0 * u)
+    return torch.where(z > GELU_TANH_LINEAR_BEYOND, z, torch.where(z < -GELU_TANH_LINEAR_BEYOND, 0.0 * z, inside))
+
+
 def apply_activation(spec, z, alpha=None, precise=False):
     kind = spec["kind"]
     if kind == "identity":
@@ -63,8 +76,12 @@ def apply_activation(spec, z, alpha=None, precise=False):
         return elu_expm1(z, spec["elu_alpha"]) if precise else F.elu(z, alpha=spec["elu_alpha"])
     if kind == "gelu":
         return gelu_erfc(z)
+    if kind == "gelu_tanh":
+        return gelu_tanh_sigmoid(z) if precise else F.gelu(z, approximate="tanh")
     if kind == "silu":
         return F.silu(z)
+    if kind == "mish":
+        return F.mish(z)
     if kind == "softplus":
         return F.softplus(z, beta=spec["softplus_beta"], threshold=spec["softplus_threshold"])
     raise ValueError(kind)
@@ -76,6 +93,8 @@ def functional_form(spec, z):
         return F.elu(z, alpha=spec["elu_alpha"])
     if spec["kind"] == "gelu":
         return F.gelu(z, approximate="none")
+    if spec["kind"] == "gelu_tanh":
+        return F.gelu(z, approximate="tanh")
     return None
 
 
@@ -89,7 +108,9 @@ ACTIVATIONS = [
     {"name": "prelu_0.25", "kind": "prelu", "prelu_alpha": 0.25},
     {"name": "elu_1", "kind": "elu", "elu_alpha": 1.0},
     {"name": "gelu", "kind": "gelu"},
+    {"name": "gelu_tanh", "kind": "gelu_tanh"},
     {"name": "silu", "kind": "silu"},
+    {"name": "mish", "kind": "mish"},
     {"name": "softplus_1_20", "kind": "softplus", "softplus_beta": 1.0, "softplus_threshold": 20.0},
 ]
 
@@ -171,6 +192,7 @@ MLP_CASES = [
     ("prelu_both_leaky_default_mse", [layer_spec("prelu"), layer_spec("leaky_relu"), layer_spec("prelu")], "mse", {0: ("per_unit", None), 2: ("shared", 0.1)}),
     ("silu_gelu_mse", [layer_spec("silu"), layer_spec("gelu")], "mse", {}),
     ("huge_logits_bce", [layer_spec("tanh"), layer_spec("sigmoid")], "bce", {}),
+    ("mish_gelu_tanh_mse", [layer_spec("mish"), layer_spec("gelu_tanh"), layer_spec("identity")], "mse", {}),
 ]
 
 

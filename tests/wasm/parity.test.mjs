@@ -7,7 +7,8 @@ import { test } from 'node:test';
 
 import { cliEvaluate, compareResponses, loadEngine, makeRandom } from './helpers.mjs';
 
-const ACTIVATIONS = ['identity', 'sigmoid', 'tanh', 'relu', 'leaky_relu', 'prelu', 'elu', 'gelu', 'silu', 'softplus'];
+// Every activation of the engine's catalogue (the CLI's answer), so a new one is compared without being listed here.
+const ACTIVATIONS = cliEvaluate({ catalogue: {} }).catalogue.map((entry) => entry.name);
 const SCHEMES = ['zeros', 'constant', 'uniform', 'normal', 'xavier_uniform', 'xavier_normal', 'kaiming_uniform', 'kaiming_normal'];
 const OPTIMISERS = ['sgd', 'momentum', 'adagrad', 'rmsprop', 'adam'];
 const DATASETS = ['circle', 'xor', 'spirals', 'gaussians'];
@@ -48,7 +49,7 @@ function randomUpdate(random, optimiser) {
   return update;
 }
 
-// Request `index` puts ACTIVATIONS[index % 10] in its first layer, so 30 requests use each one 3 times.
+// Request `index` puts ACTIVATIONS[index % ACTIVATIONS.length] in its first layer; 3 requests per activation use each one 3 times.
 function randomNetworkRequest(random, index) {
   const loss = random.chance(0.35) ? 'bce' : 'mse';
   const inputSize = random.integer(1, 4);
@@ -97,7 +98,7 @@ function curveRequests(random) {
 
 const random = makeRandom(20240611);
 const requests = [
-  ...Array.from({ length: 30 }, (_, index) => randomNetworkRequest(random, index)),
+  ...Array.from({ length: 3 * ACTIVATIONS.length }, (_, index) => randomNetworkRequest(random, index)),
   ...curveRequests(random),
   ...DATASETS.map((kind) => ({ dataset: { kind, size: random.integer(1, 300), noise: random.uniform(0, 0.5), seed: random.integer(0, 99) } })),
 ];

@@ -18,6 +18,7 @@ import { loadSheet, ensureKatexFonts, registerEmbedUnit } from '../js/kit/embed/
 import { translatorFor, normaliseLang } from '../js/kit/i18n.js';
 import { attributeMessage, langMessage } from './messages.js';
 import { MOUNTS } from './mounts.js';
+import { texReady } from '../js/kit/math.js';
 
 const LAST_RESORT = 'ActLab could not start. ActLab 无法启动。';
 
@@ -200,7 +201,7 @@ function defineElement(entry) {
           this.#renderProblems(this.#t);
         }),
       });
-      await this.#widget.ready;
+      await Promise.all([this.#widget.ready, texReady()]); // ready: its formulas typeset too
       if (!current()) return;
       // Attributes changed while the widget was starting (e.g. a page script set lang): follow them.
       if (resolveLang(this).lang !== this.#lang || resolveLang(this).problem !== problem || this.#signature() !== signature) {

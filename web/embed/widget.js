@@ -8,7 +8,8 @@ import { translatorFor, normaliseLang } from '../js/kit/i18n.js';
 import { invalidStateMessage } from '../js/kit/state/messages.js';
 import { langMessage } from './messages.js';
 import { MOUNTS } from './mounts.js';
-import { siteUrl } from '../js/kit/site.js';
+import { ensureStylesheet } from '../js/kit/stylesheets.js';
+import { texReady } from '../js/kit/math.js';
 
 const HASH_WRITE_DELAY = 150;
 const message = document.getElementById('widget-message');
@@ -19,15 +20,6 @@ const notebookLink = document.getElementById('notebook-link');
 function show(lines) {
   message.replaceChildren(...lines.map((text) => Object.assign(document.createElement('p'), { textContent: text })));
   message.hidden = lines.length === 0;
-}
-
-function linkStylesheet(path) {
-  const href = siteUrl(path);
-  if ([...document.querySelectorAll('link[rel="stylesheet"]')].some((link) => link.href === href)) return;
-  const link = document.createElement('link');
-  link.rel = 'stylesheet';
-  link.href = href;
-  document.head.append(link);
 }
 
 function reportHeight(name) {
@@ -62,7 +54,7 @@ async function main() {
   }
   document.title = t(entry.titleKey);
   title.textContent = t(entry.titleKey);
-  entry.css.forEach(linkStylesheet);
+  entry.css.forEach(ensureStylesheet);
 
   const [{ adapter }, mount] = await Promise.all([entry.adapter(), MOUNTS[entry.name]()]);
   let initialState = null;
@@ -91,7 +83,7 @@ async function main() {
       show(problems);
     },
   });
-  await widget.ready;
+  await Promise.all([widget.ready, texReady()]); // ready: its formulas typeset too
   // For scripts and tests that drive the page (same origin only): the widget's current state.
   window.actlabWidget = { name, getState: () => widget.getState() };
   reportHeight(name);

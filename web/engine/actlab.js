@@ -33,27 +33,29 @@ function nestingDepth(value) {
   return deepest;
 }
 
-// Rows of numbers (number[][]) or an already flat Float64Array, with its row count.
-function flatten(rows, width, what) {
-  if (rows instanceof Float64Array) {
-    if (width === 0 || rows.length % width !== 0) {
-      throw new Error(`${what}: expected a Float64Array whose length is a multiple of ${width}`);
-    }
-    return { values: rows, count: rows.length / width };
-  }
+// Rows of numbers (number[][]) or an already flat Float64Array, as flat values and the width of the rows
+// (0 for a Float64Array). Only a conversion: the engine checks the shape against the network, once.
+function flatten(rows, what) {
+  if (rows instanceof Float64Array) return { values: rows, width: 0 };
   if (!Array.isArray(rows)) throw new Error(`${what}: expected a list of rows or a Float64Array`);
+  const width = Array.isArray(rows[0]) ? rows[0].length : 0;
   const values = new Float64Array(rows.length * width);
   rows.forEach((row, r) => {
-    if (!Array.isArray(row) || row.length !== width) {
-      throw new Error(`${what}[${r}]: expected a list of ${width} numbers`);
-    }
+    if (!Array.isArray(row) || row.length !== width) throw new Error(`${what}[${r}]: expected a list of ${width} numbers`);
     for (let i = 0; i < width; i += 1) {
       if (typeof row[i] !== 'number') throw new Error(`${what}[${r}][${i}]: expected a number`);
       values[r * width + i] = row[i];
     }
   });
-  return { values, count: rows.length };
+  return { values, width };
 }
+
+// A session's held examples are named instead of passed: 'training' (its `dataset`) or 'test' (`test_dataset`).
+const isHeldSet = (value) => typeof value === 'string';
+
+// The engine runs at most this many steps per call (as in a request's update.steps); train() splits
+// longer runs into calls of this size, so no caller needs to know the limit.
+const STEPS_PER_CALL = 10000;
 
 async function loadWasmBinaryInNode() {
   const { readFile } = await import('node:fs/promises');
@@ -102,42 +104,63 @@ export default async function createActLab(options = {}) {
       session.delete();
       throw new Error(message);
     }
-    const inputSize = spec.input_size;
-    const outputSize = spec.layers[spec.layers.length - 1].units;
     let deleted = false;
     const live = () => {
       if (deleted) throw new Error('session: already deleted');
       return session;
     };
+    const options = (value) => JSON.stringify(value, finiteOrLabel);
     return Object.freeze({
       /** The examples to train on: rows (number[][]) or flat Float64Arrays, row-major. */
       setTrainingData(inputs, targets) {
-        const x = flatten(inputs, inputSize, 'inputs');
-        const y = flatten(targets, outputSize, 'targets');
-        if (x.count !== y.count) throw new Error(`targets: expected ${x.count} rows, got ${y.count}`);
-        check(live().setTrainingData(x.values, y.values, x.count));
+        const x = flatten(inputs, 'inputs');
+        const y = flatten(targets, 'targets');
+        check(live().setTrainingData(x.values, x.width, y.values, y.width));
       },
-      /** Runs `steps` minibatch steps inside the engine; returns the last minibatch's loss. */
+      /**
+       * Runs `steps` minibatch steps inside the engine; returns the last minibatch's loss. A loss that is
+       * no longer finite stops the run at the end of that call (stepsTaken() says where it stopped).
+       */
       train(steps = 1, batchSize = 32) {
         // Embind would wrap −1 to 4294967295 and truncate 1.5: refuse them here, by name.
         if (!Number.isInteger(steps) || steps < 0) throw new Error(`steps: expected a whole number ≥ 0, got ${steps}`);
         if (!Number.isInteger(batchSize) || batchSize < 1) {
           throw new Error(`batch_size: expected a whole number ≥ 1, got ${batchSize}`);
         }
-        return check(live().train(steps, batchSize));
+        let loss = check(live().train(Math.min(steps, STEPS_PER_CALL), batchSize));
+        for (let done = STEPS_PER_CALL; done < steps && Number.isFinite(loss); done += STEPS_PER_CALL) {
+          loss = check(session.train(Math.min(STEPS_PER_CALL, steps - done), batchSize));
+        }
+        return loss;
       },
-      /** Loss and per-layer statistics (and histograms when options.bins is set) on a batch. */
-      measure(inputs, targets, options = {}) {
-        const x = flatten(inputs, inputSize, 'inputs');
-        const y = flatten(targets, outputSize, 'targets');
-        if (x.count !== y.count) throw new Error(`targets: expected ${x.count} rows, got ${y.count}`);
-        live().measure(x.values, y.values, x.count, JSON.stringify(options, finiteOrLabel));
+      /** The minibatch steps taken so far. */
+      stepsTaken() {
+        return live().stepsTaken();
+      },
+      /**
+       * Loss and per-layer statistics (and histograms when options.bins is set) on a batch:
+       * measure(inputs, targets, options), or measure('training' | 'test', options) on a held set.
+       */
+      measure(inputs, targets, measureOptions = {}) {
+        if (isHeldSet(inputs)) {
+          live().measureHeld(inputs, options(targets ?? {}));
+          return takeJson();
+        }
+        const x = flatten(inputs, 'inputs');
+        const y = flatten(targets, 'targets');
+        live().measure(x.values, x.width, y.values, y.width, options(measureOptions));
         return takeJson();
       },
-      /** The network's outputs for `inputs`, as a new Float64Array (rows × output size). */
+      /** The network's outputs for `inputs` (rows or 'training' | 'test'), as a new Float64Array (rows × output size). */
       predict(inputs) {
-        const x = flatten(inputs, inputSize, 'inputs');
-        return check(live().predict(x.values, x.count)).slice();
+        if (isHeldSet(inputs)) return check(live().predictHeld(inputs)).slice();
+        const x = flatten(inputs, 'inputs');
+        return check(live().predict(x.values, x.width)).slice();
+      },
+      /** A held set's examples ('training' or 'test'), copied out: {inputs, targets} as flat Float64Arrays. */
+      data(set = 'training') {
+        const inputs = check(live().held(set, 'inputs')).slice();
+        return { inputs, targets: check(session.held(set, 'targets')).slice() };
       },
       /** {steps_taken, layers: [{weights, biases, alpha}]}: usable as a request's weights and biases. */
       parameters() {
@@ -173,7 +196,8 @@ export default async function createActLab(options = {}) {
     },
     /**
      * A network to train step by step: spec = {input_size, layers, weights + biases or init, loss,
-     * optimiser: {optimiser, learning_rate, …}, shuffle_seed}. Call delete() when done.
+     * optimiser: {optimiser, learning_rate, …}, shuffle_seed, dataset?, test_dataset?}; a dataset
+     * ({kind, size, noise, seed}) is made inside the engine. Call delete() when done.
      */
     createSession(spec) {
       if (spec === null || typeof spec !== 'object' || !Array.isArray(spec.layers) || spec.layers.length === 0) {

@@ -1,8 +1,8 @@
 // Chapter 2: updating parameters through an activation (the article's §1.2, figure 8). The notebook's
 // stepper section (web/js/sections/stepper.js), unchanged, inside the chapter frame: its hash id
-// stays 'stepper' and its own intro, chain-rule formula and widget are untouched.
+// stays 'stepper' and its own intro, chain-rule formula and widget are untouched. The section hands
+// itself to stepperChapter (a chapter never imports a section).
 import { h } from '../kit/dom.js';
-import stepper from '../sections/stepper.js';
 import { chapterFrame } from './common.js';
 
 const frameSpec = {
@@ -15,20 +15,23 @@ const frameSpec = {
   },
 };
 
-export default {
-  ...stepper,
-  mount(container, context) {
-    const frame = chapterFrame(frameSpec);
-    const inner = h('div', { class: 'chapter-body' });
-    container.replaceChildren(frame.header, inner, frame.footer);
-    container.closest('section')?.classList.add('chapter', 'chapter--stepper');
-    const controller = stepper.mount(inner, context);
-    frame.render(context.t, null);
-    const ready = Promise.resolve(controller.ready).then(() => frame.render(context.t, null));
-    return {
-      ready,
-      setLang: (lang, t) => { frame.render(t, null); return controller.setLang(lang, t); },
-      setState: (state) => controller.setState(state),
-    };
-  },
-};
+/** The stepper section `stepper` (id, title, hash, mount) in chapter 2's frame. */
+export function stepperChapter(stepper) {
+  return {
+    ...stepper,
+    mount(container, context) {
+      const frame = chapterFrame(frameSpec);
+      const inner = h('div', { class: 'chapter-body' });
+      container.replaceChildren(frame.header, inner, frame.footer);
+      container.closest('section')?.classList.add('chapter', 'chapter--stepper');
+      const controller = stepper.mount(inner, context);
+      frame.render(context.t, null);
+      const ready = Promise.resolve(controller.ready).then(() => frame.render(context.t, null));
+      return {
+        ready,
+        setLang: (lang, t) => { frame.render(t, null); return controller.setLang(lang, t); },
+        setState: (state) => controller.setState(state),
+      };
+    },
+  };
+}

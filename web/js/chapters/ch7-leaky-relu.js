@@ -2,14 +2,12 @@
 // on the negative side, and the dead-start network of chapter 6 recovering with it. The slope in
 // the plot is the slope the network trains with. The article calls the value 0.01y a gradient: a note
 // corrects it (the derivative is 0.01).
-import { defineChapter, playgroundPresetLink, p, tex, note, figure, plotFigure } from './common.js';
-import { chapterCodec } from './state.js';
-import { mountActivationPlot } from '../widgets/activation-plot/index.js';
-import { mountDeadStart, DEAD_START_BIAS } from './figures/dead-start.js';
+import { defineChapter, playgroundPresetLink, p, tex, note } from './common.js';
+import { parameterRace } from './parameter-race.js';
 
-const codec = chapterCodec({
-  plot: { activation: 'leaky_relu', initial: { point: -2 } },
-  fields: { rb: { type: 'number', range: DEAD_START_BIAS, default: -2 } },
+const slopeRace = parameterRace('leaky_relu', {
+  kind: 'dead-start-leaky',
+  runs: (state) => [{ id: 'relu', activation: 'relu' }, { id: 'leaky_relu', activation: 'leaky_relu', slope: state.plot.parameter }],
 });
 
 export default defineChapter({
@@ -18,26 +16,17 @@ export default defineChapter({
   buildsOn: ['relu'],
   sources: ['article.leaky', 'maas2013'],
   tryThis: { key: 'leaky.try', hash: '#leaky-relu?v=1&p=0&y=-2&r=6&d=1&rb=-2' },
-  codec,
+  codec: slopeRace.codec,
   blocks: () => {
-    let race = null;
+    const { plot, race } = slopeRace.blocks();
     return [
       p('leaky.p1'),
       tex("\\operatorname{L-ReLU}(y) = \\begin{cases} y, & y > 0 \\\\ 0.01\\,y, & y \\le 0 \\end{cases} \\qquad \\operatorname{L-ReLU}'(y) = \\begin{cases} 1, & y > 0 \\\\ 0.01, & y \\le 0 \\end{cases}"),
       note('leaky.correction'),
       p('leaky.p2'),
-      plotFigure(mountActivationPlot, {
-        activations: ['leaky_relu'],
-        onChange: (plot, previous) => { if (race && plot.parameter !== previous.parameter) race.restartIfStarted(); },
-      }),
+      plot,
       p('leaky.p3'),
-      figure((host, ctx) => {
-        race = mountDeadStart(host, ctx, {
-          kind: 'dead-start-leaky',
-          runs: (state) => [{ id: 'relu', activation: 'relu' }, { id: 'leaky_relu', activation: 'leaky_relu', slope: state.plot.parameter }],
-        });
-        return race;
-      }),
+      race,
       p('leaky.p4'),
       p('leaky.p5'),
       p('leaky.p6', { playground: (t) => playgroundPresetLink('dead-leaky', t, t('leaky.playground')) }),

@@ -44,3 +44,17 @@ export function spokenNumber(value, minusWord, digits = 4) {
   if (text === null) return '\u2014';
   return text.startsWith('-') ? `${minusWord} ${text.slice(1)}` : text;
 }
+
+/**
+ * A fraction in [0, 1] as a percentage: 3 significant digits ("12.5%"), "—" for a missing value.
+ * `ends: true` (results tables, where 0% and 100% must mean exactly that): "0%", "<0.1%", ">99.9%"
+ * near the ends and 2 digits below 10%.
+ */
+export function formatPercent(fraction, { digits = 3, ends = false } = {}) {
+  if (typeof fraction !== 'number' || !Number.isFinite(fraction)) return '\u2014';
+  const value = 100 * fraction;
+  if (!ends) return `${formatNumber(value, digits)}%`;
+  if (fraction === 0) return '0%';
+  if (fraction < 0.001) return '<0.1%';
+  return `${value >= 99.95 && fraction < 1 ? '>99.9' : formatNumber(value, value < 10 ? 2 : 3)}%`;
+}

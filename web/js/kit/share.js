@@ -1,18 +1,15 @@
 // The "Share" button every widget carries: both embedding snippets for the widget's current state
 // (a custom element with attributes, and an iframe of the standalone page), and "Copy link".
+// Widgets get it from their shell (kit/widget-shell.js), which mounts it once and destroys it:
 //
-//   import { mountShareButton } from '../../kit/share.js';
 //   const share = mountShareButton(container, { widget: 'stepper', getState: () => state, lang });
 //   share.setLang('zh-CN'); share.destroy();
 //
-// `widget` is a name from web/embed/widgets.js; getState() returns the widget's current (valid)
+// `widget` is a name from kit/embed/widgets.js; getState() returns the widget's current (valid)
 // state. The snippets are computed when the panel opens or a copy button is pressed, so they are
 // always the state of that moment. Options: `link: () => url` replaces the default link (the
 // standalone page at this state); `before: child` puts the button before that child of the
-// container instead of at its end; `followLang: element` follows that element's `lang` attribute
-// (a widget root that sets it in setLang), so the widget needs no setLang call of its own:
-//
-//   mountShareButton(root, { widget: 'activation-plot', getState: () => ({ ...state }), lang, followLang: root, before: body });
+// container instead of at its end.
 import { h, uid } from './dom.js';
 import { translatorFor } from './i18n.js';
 import { widgetByName } from './embed/widgets.js';
@@ -83,7 +80,7 @@ async function writeClipboard(text, field) {
   }
 }
 
-export function mountShareButton(container, { widget, getState, lang = 'en', link, before = null, followLang = null } = {}) {
+export function mountShareButton(container, { widget, getState, lang = 'en', link, before = null } = {}) {
   let t = null;
   let currentLang = lang;
   let texts = null;
@@ -199,16 +196,6 @@ export function mountShareButton(container, { widget, getState, lang = 'en', lin
     if (!panel.hidden) await refresh();
   }
 
-  let observer = null;
-  if (followLang && typeof MutationObserver === 'function') {
-    observer = new MutationObserver(() => {
-      if (!element.isConnected && !followLang.contains(element)) { observer.disconnect(); return; }
-      const next = followLang.getAttribute('lang');
-      if (next && next !== currentLang) setLang(next).catch(() => {});
-    });
-    observer.observe(followLang, { attributes: true, attributeFilter: ['lang'] });
-  }
-
   return {
     element,
     ready,
@@ -217,7 +204,6 @@ export function mountShareButton(container, { widget, getState, lang = 'en', lin
     setLang,
     destroy() {
       clearTimeout(statusTimer);
-      if (observer) observer.disconnect();
       element.remove();
     },
   };

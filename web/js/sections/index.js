@@ -3,7 +3,7 @@
 // its chapter frame. The comparison lab and the training playground (issue 4) come last.
 import about from './about.js';
 import why from '../chapters/ch1-why.js';
-import stepper from '../chapters/ch2-stepper.js';
+import stepper from './stepper.js';
 import criteria from '../chapters/ch3-criteria.js';
 import sigmoid from '../chapters/ch4-sigmoid.js';
 import tanh from '../chapters/ch5-tanh.js';
@@ -11,7 +11,7 @@ import relu from '../chapters/ch6-relu.js';
 import leakyRelu from '../chapters/ch7-leaky-relu.js';
 import prelu from '../chapters/ch8-prelu.js';
 import summary from '../chapters/ch9-summary.js';
+import lab from './lab.js';
+import playground from './playground.js';
 
-export const sections = [about, why, stepper, criteria, sigmoid, tanh, relu, leakyRelu, prelu, summary];
-import lab from './lab.js'; sections.push(lab); // the comparison lab (issue 4)
-import playground from './playground.js'; sections.push(playground); // the training playground (issue 4)
+export const sections = [about, why, stepper, criteria, sigmoid, tanh, relu, leakyRelu, prelu, summary, lab, playground];

@@ -3,13 +3,15 @@
 // numbers with thresholds and measures time.
 import { h } from '../../kit/dom.js';
 import { stackOutputs, straightness } from '../../widgets/linear-stack/compute.js';
-import { figureFrame, engineFor, selectField, whenVisible, fmt } from './frame.js';
+import { formatPercent } from '../../kit/format.js';
+import { figureFrame, computedFigure, selectField, fmt } from './frame.js';
+import { ACTIVATION_NAMES, activationName } from '../../kit/activations.js';
 
-export const CRITERIA_ACTIVATIONS = ['identity', 'sigmoid', 'tanh', 'relu', 'leaky_relu', 'prelu', 'elu', 'gelu', 'silu', 'softplus'];
-const DEFAULT_PARAMETERS = { leaky_relu: { slope: 0.01 }, prelu: { alpha: 0.25 }, elu: { alpha: 1 }, softplus: { beta: 1 } };
+/** Every activation of the engine's catalogue, each checked with its default parameters. */
+export const CRITERIA_ACTIVATIONS = ACTIVATION_NAMES;
 const CRITERIA = ['nonlinear', 'differentiable', 'cheap', 'monotonic', 'saturation', 'centred', 'range'];
 
-const activationOf = (name) => ({ activation: name, ...(DEFAULT_PARAMETERS[name] || {}) });
+const activationOf = (name) => ({ activation: name }); // the engine's default parameters
 const evenly = (low, high, count) => Array.from({ length: count }, (_, k) => low + ((high - low) * k) / (count - 1));
 
 function oneUnitStatistics(engine, name, xs) {
@@ -106,13 +108,12 @@ const SYMBOLS = { yes: '✓', no: '✗', partly: '◐', bounded: '↔', below: '
 export function mountCriteria(host, ctx) {
   const frame = figureFrame(host, { kind: 'criteria' });
   const t = () => ctx.t;
-  let engine = null;
   let measured = null;
   let select = null;
 
   function describe(m, v, key) {
     const n = (value, digits) => fmt(value, digits);
-    const f = t()(`aplot.name.${m.name}`);
+    const f = activationName(t(), m.name, 'aplot.name');
     switch (key) {
       case 'nonlinear': return t()(`criteria.measure.nonlinear.${v.nonlinear}`, { deviation: n(m.nonlinear.deviation, 3) });
       case 'differentiable': return t()(v.differentiable === 'partly' ? 'criteria.measure.differentiable.kink' : 'criteria.measure.differentiable.smooth', {
@@ -120,7 +121,7 @@ export function mountCriteria(host, ctx) {
       });
       case 'cheap': return t()('criteria.measure.cheap', { time: n(m.cheap.time, 3), identity: n(m.cheap.identityTime, 3) });
       case 'monotonic': return t()(`criteria.measure.monotonic.${v.monotonic}`, { name: f, min: n(m.monotonic.minDerivative, 3), at: n(m.monotonic.at, 3) });
-      case 'saturation': return t()(`criteria.measure.saturation.${v.saturation}`, { share: `${n(100 * m.saturation.share, 3)}%`, peak: n(m.saturation.peak) });
+      case 'saturation': return t()(`criteria.measure.saturation.${v.saturation}`, { share: formatPercent(m.saturation.share), peak: n(m.saturation.peak) });
       case 'centred': return t()(`criteria.measure.centred.${v.centred}`, { mean: n(m.centred.mean, 3) });
       case 'range': return t()(`criteria.measure.range.${v.range}`, {
         name: f, low: n(m.range.low20, 3), high: n(m.range.high20, 3),
@@ -133,8 +134,8 @@ export function mountCriteria(host, ctx) {
     frame.caption.textContent = t()('criteria.figure.title');
     const { element, select: newSelect } = selectField({
       label: t()('criteria.figure.pick'), value: ctx.state.act, field: 'act',
-      entries: CRITERIA_ACTIVATIONS.map((name) => [name, t()(`aplot.option.${name}`)]),
-      onValue: (value) => choose(value, true),
+      entries: CRITERIA_ACTIVATIONS.map((name) => [name, activationName(t(), name, 'aplot.option')]),
+      onValue: choose,
     });
     const hadFocus = select && select === select.getRootNode().activeElement;
     select = newSelect;
@@ -152,34 +153,22 @@ export function mountCriteria(host, ctx) {
     h('p', { class: 'criterion-why', text: t()(`criteria.why.${key}`) }),
     h('p', { class: 'criterion-measure', text: describe(measured, v, key) })))));
     frame.summary.replaceChildren(h('p', { text: t()('criteria.figure.summary', {
-      name: t()(`aplot.option.${measured.name}`),
+      name: activationName(t(), measured.name, 'aplot.option'),
       met: String(['nonlinear', 'differentiable', 'monotonic', 'saturation', 'centred'].filter((key) => v[key] === 'yes').length),
     }) }));
   }
 
-  function choose(name, fromUser) {
+  function choose(name) {
     if (!CRITERIA_ACTIVATIONS.includes(name)) return;
-    if (fromUser) ctx.update({ act: name });
-    if (!engine) return;
-    frame.busy();
-    try {
-      measured = measureCriteria(engine, name);
-    } catch (error) {
-      frame.setStatus(t()('chapter.engineError', { message: error.message || String(error) }), { error: true });
-      return;
-    }
-    frame.setStatus('');
-    render();
-    frame.done();
+    ctx.update({ act: name });
+    figure.compute();
   }
 
   // The measurements (timings included) run when the figure comes near the viewport.
-  render();
-  whenVisible(frame.figure, async () => {
-    engine = await engineFor(frame, t);
-    if (engine) choose(ctx.state.act, false);
+  const figure = computedFigure(frame, ctx, {
+    calculate: (engine) => { measured = measureCriteria(engine, ctx.state.act); },
+    render,
+    onState: render,
   });
-  ctx.onState((state) => { render(); choose(state.act, false); });
-  const ready = Promise.resolve();
-  return { ready, setLang: () => render() };
+  return figure;
 }

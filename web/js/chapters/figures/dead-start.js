@@ -5,8 +5,8 @@
 // pre-activations (JS counts the units that are off on every example) and the weight gradients
 // (JS counts the units that receive none). For PReLU the engine also reports α as it is learned.
 import { h } from '../../kit/dom.js';
-import { createPlot } from '../../widgets/activation-plot/svg-plot.js';
-import { figureFrame, engineFor, numberField, inRange, keyNumbers, whenVisible, yieldToBrowser, fmt } from './frame.js';
+import { createPlot } from '../../kit/plots/svg-plot.js';
+import { figureFrame, rerunnable, stateNumberField, keyNumbers, yieldToBrowser, fmt } from './frame.js';
 
 export const DEAD_START = Object.freeze({
   dataset: { kind: 'circle', size: 200, noise: 0.1, seed: 1 },
@@ -124,11 +124,9 @@ export async function trainDeadStart(engine, runs, bias, { onCheckpoint = () => 
 export function mountDeadStart(host, ctx, { runs: runsFor, showAlpha = false, kind = 'dead-start' }) {
   const frame = figureFrame(host, { kind });
   const t = () => ctx.t;
-  let engine = null;
   let history = null;
   let lastStep = 0;
-  let generation = 0;
-  let started = false;
+  const training = rerunnable(frame, ctx);
   const lossPlot = createPlot({ describedBy: frame.summaryId, aspect: 0.5, maxHeight: 300 });
   const alphaPlot = showAlpha ? createPlot({ describedBy: frame.summaryId, aspect: 0.45, maxHeight: 260 }) : null;
   const lossTitle = h('p', { class: 'chapter-plot-title' });
@@ -146,17 +144,8 @@ export function mountDeadStart(host, ctx, { runs: runsFor, showAlpha = false, ki
 
   function renderControls() {
     frame.caption.textContent = t()(`dead.figure.title${showAlpha ? '.alpha' : ''}`);
-    const bias = numberField({
-      label: t()('dead.figure.bias'), value: ctx.state.rb, min: DEAD_START_BIAS[0], max: DEAD_START_BIAS[1], step: 'any', field: 'rb',
-      onValue: (value, input) => {
-        const ok = inRange(value, DEAD_START_BIAS[0], DEAD_START_BIAS[1]);
-        input.setCustomValidity(ok === null ? t()('chapter.badNumber') : '');
-        if (ok === null) { input.reportValidity(); return; }
-        ctx.update({ rb: ok });
-        restart();
-      },
-    });
-    const again = h('button', { type: 'button', class: 'chapter-button', 'data-field': 'rerun', text: t()('dead.figure.rerun'), onclick: () => restart() });
+    const bias = stateNumberField(ctx, { key: 'rb', label: t()('dead.figure.bias'), range: DEAD_START_BIAS, after: training.restart });
+    const again = h('button', { type: 'button', class: 'chapter-button', 'data-field': 'rerun', text: t()('dead.figure.rerun'), onclick: () => training.restart() });
     frame.controls.replaceChildren(bias.element, again);
   }
 
@@ -168,7 +157,7 @@ export function mountDeadStart(host, ctx, { runs: runsFor, showAlpha = false, ki
     lossPlot.setLabel(t()('dead.figure.lossLabel'));
     if (alphaPlot) alphaPlot.setLabel(t()('dead.figure.alphaLabel'));
     if (!history) {
-      progress.textContent = started ? t()('dead.figure.starting') : t()('dead.figure.waiting');
+      progress.textContent = training.started ? t()('dead.figure.starting') : t()('dead.figure.waiting');
       return;
     }
     progress.textContent = t()(lastStep >= DEAD_START.steps ? 'dead.figure.finished' : 'dead.figure.progress', {
@@ -243,41 +232,25 @@ export function mountDeadStart(host, ctx, { runs: runsFor, showAlpha = false, ki
     frame.summary.replaceChildren(keyNumbers(rows));
   }
 
-  async function restart() {
-    if (!engine) return;
-    generation += 1;
-    const mine = generation;
-    started = true;
-    history = null;
-    lastStep = 0;
-    frame.busy();
-    render();
-    try {
-      const result = await trainDeadStart(engine, runs(), ctx.state.rb, {
+  // Training takes a few seconds of engine time: it starts when the figure comes into view.
+  const life = training.mount({
+    render,
+    renderControls,
+    async run(loaded, current) {
+      history = null;
+      lastStep = 0;
+      render();
+      const result = await trainDeadStart(loaded, runs(), ctx.state.rb, {
         onCheckpoint: (partial, step) => {
-          if (mine !== generation) return;
+          if (!current()) return;
           history = partial;
           lastStep = step;
           render();
         },
-        cancelled: () => mine !== generation,
+        cancelled: () => !current(),
       });
-      if (result && mine === generation) {
-        frame.setStatus('');
-        frame.done();
-      }
-    } catch (error) {
-      if (mine === generation) frame.setStatus(t()('chapter.engineError', { message: error.message || String(error) }), { error: true });
-    }
-  }
-
-  ctx.onState(() => { renderControls(); if (started) restart(); });
-  // Training takes a few seconds of engine time: it starts when the figure comes into view.
-  render();
-  whenVisible(frame.figure, async () => {
-    engine = await engineFor(frame, t);
-    if (engine && !started) restart();
+      return Boolean(result);
+    },
   });
-  const ready = Promise.resolve();
-  return { ready, setLang: () => render(), runs, restartIfStarted: () => { renderControls(); if (started) restart(); } };
+  return { ...life, runs, restartIfStarted: training.restartIfStarted };
 }

@@ -1,7 +1,8 @@
 // The frame every chapter figure shares: a <figure> with a visible title, a row of labelled
 // controls, a status line (loading, engine errors), the content, and a visible summary of the key
 // numbers that the figure's plots point to with aria-describedby (their text alternative). Also
-// the engine handle, "compute when scrolled into view" and form fields.
+// the figure's life (engine loaded when it comes into view, recomputed when the chapter's state
+// changes) and form fields bound to the chapter's state.
 import { h, uid } from '../../kit/dom.js';
 import { loadEngine, engineErrorMessage } from '../../adapter/engine-loader.js';
 import { formatNumber } from '../../kit/format.js';
@@ -31,11 +32,58 @@ export function figureFrame(host, { kind }) {
       figure.dataset.state = 'computing';
       figure.setAttribute('aria-busy', 'true');
     },
+    /** The engine refused or failed: its message in the status line. */
+    failed(error, t) {
+      this.setStatus(t('chapter.engineError', { message: error.message || String(error) }), { error: true });
+    },
   };
 }
 
+/**
+ * The life every engine figure shares: drawn at once (named, before any number), `start(engine)`
+ * when it comes near the viewport (heavy figures wait for this, so the page is ready without them),
+ * `onState()` when a link changes the chapter's state. Returns the figure's controller.
+ */
+function figureLife(frame, ctx, { render, start, onState }) {
+  ctx.onState(onState);
+  render();
+  whenVisible(frame.figure, async () => {
+    const engine = await engineFor(frame, () => ctx.t);
+    if (engine) start(engine);
+  });
+  return { ready: Promise.resolve(), setLang: () => render() };
+}
+
+/**
+ * A figure computed in one go from the chapter's state: `calculate(engine)` keeps its result,
+ * `render()` draws everything; computed when it comes into view and after every change of state
+ * (`onState()` first redraws what the state shows, e.g. the controls). compute() recomputes.
+ */
+export function computedFigure(frame, ctx, { calculate, render, onState = () => {}, first = render }) {
+  let engine = null;
+  function compute() {
+    if (!engine) return;
+    frame.busy();
+    try {
+      calculate(engine);
+    } catch (error) {
+      frame.failed(error, ctx.t);
+      return;
+    }
+    frame.setStatus('');
+    render();
+    frame.done();
+  }
+  const life = figureLife(frame, ctx, {
+    render: first,
+    start: (loaded) => { engine = loaded; compute(); },
+    onState: () => { onState(); compute(); },
+  });
+  return { ...life, setLang: () => render(), compute };
+}
+
 /** The shared engine, or null after showing the localized load error in the figure. */
-export async function engineFor(frame, t) {
+async function engineFor(frame, t) {
   try {
     return await loadEngine();
   } catch (error) {
@@ -45,8 +93,55 @@ export async function engineFor(frame, t) {
   }
 }
 
+/**
+ * A figure whose computation takes seconds (training, timing): it starts when the figure comes
+ * into view and starts again on restart() or, once started, on a new state; a run is abandoned as
+ * soon as a newer one begins. `run(engine, current)` → true when it finished, where current() is
+ * false once a newer run has begun. Two steps, so that render() may read `started` from the start:
+ *   const runs = rerunnable(frame, ctx);  …  return runs.mount({ render, renderControls, run });
+ */
+export function rerunnable(frame, ctx) {
+  let engine = null;
+  let generation = 0;
+  let started = false;
+  let run = null;
+  let renderControls = null;
+
+  async function restart() {
+    if (!engine) return;
+    generation += 1;
+    const mine = generation;
+    const current = () => mine === generation;
+    started = true;
+    frame.busy();
+    try {
+      if (await run(engine, current) && current()) {
+        frame.setStatus('');
+        frame.done();
+      }
+    } catch (error) {
+      if (current()) frame.failed(error, ctx.t);
+    }
+  }
+  const restartIfStarted = () => { renderControls(); if (started) restart(); };
+
+  return {
+    get started() { return started; },
+    restart,
+    restartIfStarted,
+    mount(parts) {
+      ({ run, renderControls } = parts);
+      return figureLife(frame, ctx, {
+        render: parts.render,
+        start: (loaded) => { engine = loaded; if (!started) restart(); },
+        onState: restartIfStarted,
+      });
+    },
+  };
+}
+
 /** Run `callback` once, when `element` comes near the viewport (heavy figures wait for this). */
-export function whenVisible(element, callback) {
+function whenVisible(element, callback) {
   if (typeof IntersectionObserver !== 'function') { callback(); return () => {}; }
   let fired = false;
   const observer = new IntersectionObserver((entries) => {
@@ -63,7 +158,7 @@ export function whenVisible(element, callback) {
 export const yieldToBrowser = () => new Promise((resolve) => { setTimeout(resolve, 0); });
 
 /** A labelled number input; calls onValue(number) on change (NaN for an empty field). */
-export function numberField({ label, value, min, max, step = 'any', field, onValue }) {
+function numberField({ label, value, min, max, step = 'any', field, onValue }) {
   const id = uid('fig');
   const input = h('input', {
     id, type: 'number', inputmode: 'decimal', min, max, step, value: String(value), 'data-field': field,
@@ -75,6 +170,23 @@ export function numberField({ label, value, min, max, step = 'any', field, onVal
   return { element: h('span', { class: 'chapter-field' }, h('label', { for: id, text: label }), input), input };
 }
 
+/**
+ * A number field bound to ctx.state[key]: a value in [low, high] (an integer if asked) goes into
+ * the state and then `after()` runs; anything else is marked invalid and changes nothing.
+ */
+export function stateNumberField(ctx, { key, label, range: [low, high], integer = false, after }) {
+  return numberField({
+    label, value: ctx.state[key], min: low, max: high, step: integer ? 1 : 'any', field: key,
+    onValue: (value, input) => {
+      const ok = inRange(value, low, high, integer);
+      input.setCustomValidity(ok === null ? ctx.t('chapter.badNumber') : '');
+      if (ok === null) { input.reportValidity(); return; }
+      ctx.update({ [key]: ok });
+      after();
+    },
+  });
+}
+
 /** A labelled select of [value, text] entries. */
 export function selectField({ label, value, entries, field, onValue }) {
   const id = uid('fig');
@@ -84,7 +196,7 @@ export function selectField({ label, value, entries, field, onValue }) {
 }
 
 /** Check a number against [low, high] (and integrality); returns the value or null. */
-export function inRange(value, low, high, integer = false) {
+function inRange(value, low, high, integer = false) {
   if (typeof value !== 'number' || !Number.isFinite(value)) return null;
   if (integer && !Number.isInteger(value)) return null;
   if (value < low || value > high) return null;
@@ -98,8 +210,6 @@ export function keyNumbers(rows) {
     h('dd', { 'data-key': key, 'data-value': typeof value === 'number' ? String(value) : null, text }),
   ]));
 }
-
-export const percent = (share, format) => `${format(100 * share, 3)}%`;
 
 /**
  * formatNumber with at least as many significant digits as the number has integer digits, so

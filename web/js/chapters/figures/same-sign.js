@@ -3,8 +3,10 @@
 // sigmoid hidden units (h > 0) the two always share a sign; with tanh they often do not. JavaScript
 // only counts signs.
 import { h } from '../../kit/dom.js';
-import { createPlot } from '../../widgets/activation-plot/svg-plot.js';
-import { figureFrame, engineFor, numberField, inRange, keyNumbers, fmt, whenVisible } from './frame.js';
+import { createPlot } from '../../kit/plots/svg-plot.js';
+import { formatPercent } from '../../kit/format.js';
+import { figureFrame, computedFigure, stateNumberField, keyNumbers, fmt } from './frame.js';
+import { activationName } from '../../kit/activations.js';
 
 export const SAME_SIGN_SETUP = Object.freeze({ dataset: { kind: 'xor', size: 200, noise: 0.1, seed: 1 }, hidden: 2 });
 
@@ -32,7 +34,6 @@ export function sameSignSample(engine, activation, seed, data) {
 export function mountSameSign(host, ctx) {
   const frame = figureFrame(host, { kind: 'same-sign' });
   const t = () => ctx.t;
-  let engine = null;
   let data = null;
   let result = null;
   const plots = ['sigmoid', 'tanh'].map((activation) => ({ activation, plot: createPlot({ describedBy: frame.summaryId, aspect: 0.85, maxHeight: 300 }) }));
@@ -42,15 +43,8 @@ export function mountSameSign(host, ctx) {
 
   function renderControls() {
     frame.caption.textContent = t()('sign.figure.title');
-    const seed = numberField({
-      label: t()('sign.figure.seed'), value: ctx.state.seed, min: 0, max: 9999, step: 1, field: 'seed',
-      onValue: (value, input) => {
-        const ok = inRange(value, 0, 9999, true);
-        input.setCustomValidity(ok === null ? t()('chapter.badNumber') : '');
-        if (ok === null) { input.reportValidity(); return; }
-        ctx.update({ seed: ok });
-        compute();
-      },
+    const seed = stateNumberField(ctx, {
+      key: 'seed', label: t()('sign.figure.seed'), range: [0, 9999], integer: true, after: () => figure.compute(),
     });
     frame.controls.replaceChildren(seed.element);
   }
@@ -58,11 +52,11 @@ export function mountSameSign(host, ctx) {
   function render() {
     renderControls();
     // Named from the start, before the engine's numbers arrive (an unnamed role="img" is unusable).
-    for (const { activation, plot } of plots) plot.setLabel(t()('sign.figure.plotLabel', { name: t()(`aplot.name.${activation}`) }));
+    for (const { activation, plot } of plots) plot.setLabel(t()('sign.figure.plotLabel', { name: activationName(t(), activation, 'aplot.name') }));
     if (!result) return;
     for (const { activation, plot } of plots) {
       const sample = result[activation];
-      const name = t()(`aplot.name.${activation}`);
+      const name = activationName(t(), activation, 'aplot.name');
       grid.querySelector(`[data-title="${activation}"]`).textContent = t()('sign.figure.panel', { name });
       const limit = Math.max(1e-12, ...sample.points.flat().map(Math.abs)) * 1.1;
       plot.draw({
@@ -78,41 +72,26 @@ export function mountSameSign(host, ctx) {
     }
     const row = (activation) => {
       const sample = result[activation];
-      return [`share-${activation}`, t()('sign.figure.shareLabel', { name: t()(`aplot.name.${activation}`) }), sample.share,
-        t()('sign.figure.share', { same: String(sample.same), total: String(sample.counted), percent: `${fmt(100 * sample.share, 3)}%` })];
+      return [`share-${activation}`, t()('sign.figure.shareLabel', { name: activationName(t(), activation, 'aplot.name') }), sample.share,
+        t()('sign.figure.share', { same: String(sample.same), total: String(sample.counted), percent: formatPercent(sample.share) })];
     };
     frame.summary.replaceChildren(keyNumbers([row('sigmoid'), row('tanh')]),
       h('p', { text: t()('sign.figure.summary', {
-        sigmoid: `${fmt(100 * result.sigmoid.share, 3)}%`, tanh: `${fmt(100 * result.tanh.share, 3)}%`,
+        sigmoid: formatPercent(result.sigmoid.share), tanh: formatPercent(result.tanh.share),
         n: String(data.inputs.length),
       }) }));
   }
 
-  function compute() {
-    if (!engine) return;
-    frame.busy();
-    try {
+  const figure = computedFigure(frame, ctx, {
+    calculate(engine) {
       data = data || engine.evaluate({ dataset: SAME_SIGN_SETUP.dataset }).dataset;
       result = {
         sigmoid: sameSignSample(engine, 'sigmoid', ctx.state.seed, data),
         tanh: sameSignSample(engine, 'tanh', ctx.state.seed, data),
       };
-    } catch (error) {
-      frame.setStatus(t()('chapter.engineError', { message: error.message || String(error) }), { error: true });
-      return;
-    }
-    frame.setStatus('');
-    render();
-    frame.done();
-  }
-
-  ctx.onState(() => { renderControls(); compute(); });
-  // Computed when the figure comes near the viewport, so the page is ready without waiting for it.
-  render();
-  whenVisible(frame.figure, async () => {
-    engine = await engineFor(frame, t);
-    compute();
+    },
+    render,
+    onState: renderControls,
   });
-  const ready = Promise.resolve();
-  return { ready, setLang: () => render() };
+  return figure;
 }

@@ -4,7 +4,8 @@
 // example, a filled cell where the unit's output is positive, an empty one where it is exactly 0.
 // The sparsity, dead units and mean activation are the engine's statistics.
 import { h, s } from '../../kit/dom.js';
-import { figureFrame, engineFor, numberField, inRange, keyNumbers, fmt, whenVisible } from './frame.js';
+import { formatPercent } from '../../kit/format.js';
+import { figureFrame, computedFigure, stateNumberField, keyNumbers, fmt } from './frame.js';
 
 export const SPARSITY_SETUP = Object.freeze({
   dataset: { kind: 'circle', size: 64, noise: 0.1, seed: 1 }, hidden: [16, 16],
@@ -71,7 +72,6 @@ function drawMap(layer, width, t, index, describedBy) {
 export function mountSparsityMap(host, ctx) {
   const frame = figureFrame(host, { kind: 'sparsity' });
   const t = () => ctx.t;
-  let engine = null;
   let result = null;
   let lastWidth = 0;
   const maps = h('div', { class: 'sparsity-maps' });
@@ -83,18 +83,7 @@ export function mountSparsityMap(host, ctx) {
   }) : null;
   if (observer) observer.observe(maps);
 
-  function field(key, label, [low, high], integer) {
-    return numberField({
-      label, value: ctx.state[key], min: low, max: high, step: integer ? 1 : 'any', field: key,
-      onValue: (value, input) => {
-        const ok = inRange(value, low, high, integer);
-        input.setCustomValidity(ok === null ? t()('chapter.badNumber') : '');
-        if (ok === null) { input.reportValidity(); return; }
-        ctx.update({ [key]: ok });
-        compute();
-      },
-    }).element;
-  }
+  const field = (key, label, range, integer) => stateNumberField(ctx, { key, label, range, integer, after: () => figure.compute() }).element;
 
   function renderControls() {
     frame.caption.textContent = t()('sparsity.figure.title');
@@ -108,7 +97,7 @@ export function mountSparsityMap(host, ctx) {
     const width = Math.max(260, lastWidth || 600);
     maps.replaceChildren(...result.layers.map((layer, index) => h('div', { class: 'sparsity-layer', 'data-layer': String(index + 1) },
       h('p', { class: 'chapter-plot-title', text: t()('sparsity.figure.layerTitle', {
-        layer: String(index + 1), sparsity: `${fmt(100 * layer.statistics.sparsity_fraction, 3)}%`,
+        layer: String(index + 1), sparsity: formatPercent(layer.statistics.sparsity_fraction),
         dead: String(layer.statistics.dead_units), units: String(layer.dead.length),
       }) }),
       h('div', { class: 'sparsity-scroll' }, drawMap(layer, width, t(), index, frame.summaryId)))));
@@ -126,39 +115,22 @@ export function mountSparsityMap(host, ctx) {
     const rows = [];
     result.layers.forEach((layer, index) => {
       const layerNo = String(index + 1);
-      rows.push([`sparsity-${layerNo}`, t()('sparsity.key.sparsity', { layer: layerNo }), layer.statistics.sparsity_fraction, `${n(100 * layer.statistics.sparsity_fraction)}%`]);
+      rows.push([`sparsity-${layerNo}`, t()('sparsity.key.sparsity', { layer: layerNo }), layer.statistics.sparsity_fraction, formatPercent(layer.statistics.sparsity_fraction)]);
       rows.push([`dead-${layerNo}`, t()('sparsity.key.dead', { layer: layerNo }), layer.statistics.dead_units, t()('sparsity.key.deadValue', { dead: String(layer.statistics.dead_units), units: String(layer.dead.length), noGradient: String(layer.zeroGradient) })]);
       rows.push([`mean-${layerNo}`, t()('sparsity.key.mean', { layer: layerNo }), layer.statistics.activation_mean, n(layer.statistics.activation_mean)]);
     });
     frame.summary.replaceChildren(keyNumbers(rows), h('p', { text: t()('sparsity.summary', {
       examples: String(result.targets.length),
-      s1: `${n(100 * result.layers[0].statistics.sparsity_fraction)}%`, s2: `${n(100 * result.layers[1].statistics.sparsity_fraction)}%`,
+      s1: formatPercent(result.layers[0].statistics.sparsity_fraction), s2: formatPercent(result.layers[1].statistics.sparsity_fraction),
       d1: String(result.layers[0].statistics.dead_units), d2: String(result.layers[1].statistics.dead_units),
       m1: n(result.layers[0].statistics.activation_mean), m2: n(result.layers[1].statistics.activation_mean),
     }) }));
   }
 
-  function compute() {
-    if (!engine) return;
-    frame.busy();
-    try {
-      result = sparsityNetwork(engine, { seed: ctx.state.seed, bias: ctx.state.b });
-    } catch (error) {
-      frame.setStatus(t()('chapter.engineError', { message: error.message || String(error) }), { error: true });
-      return;
-    }
-    frame.setStatus('');
-    render();
-    frame.done();
-  }
-
-  ctx.onState(() => { renderControls(); compute(); });
-  // Computed when the figure comes near the viewport, so the page is ready without waiting for it.
-  render();
-  whenVisible(frame.figure, async () => {
-    engine = await engineFor(frame, t);
-    compute();
+  const figure = computedFigure(frame, ctx, {
+    calculate: (engine) => { result = sparsityNetwork(engine, { seed: ctx.state.seed, bias: ctx.state.b }); },
+    render,
+    onState: renderControls,
   });
-  const ready = Promise.resolve();
-  return { ready, setLang: () => render() };
+  return figure;
 }

@@ -5,9 +5,12 @@
 // median of the timings.
 import { h } from '../../kit/dom.js';
 import { timingSession } from './criteria.js';
-import { figureFrame, engineFor, numberField, selectField, inRange, keyNumbers, whenVisible, yieldToBrowser, fmt } from './frame.js';
+import { formatPercent } from '../../kit/format.js';
+import { figureFrame, rerunnable, stateNumberField, selectField, keyNumbers, yieldToBrowser, fmt } from './frame.js';
+import { ACTIVATION_NAMES, activationName } from '../../kit/activations.js';
 
-export const SUMMARY_ACTIVATIONS = ['identity', 'sigmoid', 'tanh', 'relu', 'leaky_relu', 'prelu', 'elu', 'gelu', 'silu', 'softplus'];
+/** A row for every activation of the engine's catalogue, each with its default parameters. */
+export const SUMMARY_ACTIVATIONS = ACTIVATION_NAMES;
 export const SUMMARY_DATASETS = ['spirals', 'circle', 'xor', 'gaussians'];
 export const STANDARD_EXPERIMENT = Object.freeze({
   size: 400, noise: 0.1, dataSeed: 1,
@@ -17,7 +20,6 @@ export const STANDARD_EXPERIMENT = Object.freeze({
   batch: 32,
   steps: 1000,
 });
-const PARAMETERS = { leaky_relu: { slope: 0.01 }, prelu: { alpha: 0.25 }, elu: { alpha: 1 }, softplus: { beta: 1 } };
 
 /** The standard experiment for one activation: {saturation, sparsity, dead, mean, flow, loss, lossAtStart}. */
 export function standardExperiment(engine, activation, { data = 'spirals', seed = 1 } = {}) {
@@ -25,7 +27,7 @@ export function standardExperiment(engine, activation, { data = 'spirals', seed 
     dataset: { kind: data, size: STANDARD_EXPERIMENT.size, noise: STANDARD_EXPERIMENT.noise, seed: STANDARD_EXPERIMENT.dataSeed },
   }).dataset;
   const layers = [
-    ...STANDARD_EXPERIMENT.hidden.map((units) => ({ units, activation, ...(PARAMETERS[activation] || {}) })),
+    ...STANDARD_EXPERIMENT.hidden.map((units) => ({ units, activation })),
     { units: 1, activation: 'sigmoid' },
   ];
   const session = engine.createSession({
@@ -112,12 +114,10 @@ export async function timeActivations(engine, activations, { pause = async () =>
 export function mountSummaryTable(host, ctx) {
   const frame = figureFrame(host, { kind: 'summary' });
   const t = () => ctx.t;
-  let engine = null;
   let rows = [];
   let timing = null;
-  let generation = 0;
-  let started = false;
   let running = false;
+  const experiment = rerunnable(frame, ctx);
   const progress = h('p', { class: 'chapter-progress' });
   const tableBox = h('div', { class: 'chapter-table-scroll', tabindex: '0', role: 'region' });
   const timeNote = h('p', { class: 'summary-time-note' });
@@ -128,38 +128,28 @@ export function mountSummaryTable(host, ctx) {
     const data = selectField({
       label: t()('summary.figure.data'), value: ctx.state.data, field: 'data',
       entries: SUMMARY_DATASETS.map((kind) => [kind, t()(`summary.data.${kind}`)]),
-      onValue: (value) => { ctx.update({ data: value }); restart(); },
+      onValue: (value) => { ctx.update({ data: value }); experiment.restart(); },
     });
-    const seed = numberField({
-      label: t()('summary.figure.seed'), value: ctx.state.seed, min: 0, max: 9999, step: 1, field: 'seed',
-      onValue: (value, input) => {
-        const ok = inRange(value, 0, 9999, true);
-        input.setCustomValidity(ok === null ? t()('chapter.badNumber') : '');
-        if (ok === null) { input.reportValidity(); return; }
-        ctx.update({ seed: ok });
-        restart();
-      },
-    });
-    const again = h('button', { type: 'button', class: 'chapter-button', 'data-field': 'rerun', text: t()('summary.figure.rerun'), onclick: () => restart() });
+    const seed = stateNumberField(ctx, { key: 'seed', label: t()('summary.figure.seed'), range: [0, 9999], integer: true, after: experiment.restart });
+    const again = h('button', { type: 'button', class: 'chapter-button', 'data-field': 'rerun', text: t()('summary.figure.rerun'), onclick: () => experiment.restart() });
     frame.controls.replaceChildren(data.element, seed.element, again);
   }
 
   function render() {
     renderControls();
     tableBox.setAttribute('aria-label', t()('summary.figure.title'));
-    progress.textContent = !started ? t()('summary.figure.waiting')
+    progress.textContent = !experiment.started ? t()('summary.figure.waiting')
       : running && !timing ? t()('summary.figure.timing')
         : running ? t()('summary.figure.progress', { done: String(rows.length), total: String(SUMMARY_ACTIVATIONS.length) })
         : t()('summary.figure.finished', { steps: String(STANDARD_EXPERIMENT.steps) });
     const n = (v, digits = 3) => fmt(v, digits);
-    const pct = (v) => `${n(100 * v)}%`;
     const columns = ['activation', 'saturation', 'sparsity', 'dead', 'mean', 'flow', 'loss', 'time'];
     tableBox.replaceChildren(h('table', { class: 'chapter-table summary-table' },
       h('thead', {}, h('tr', {}, columns.map((key) => h('th', { scope: 'col', text: t()(`summary.col.${key}`) })))),
       h('tbody', {}, rows.map((row) => h('tr', { 'data-activation': row.activation },
-        h('th', { scope: 'row', text: t()(`aplot.option.${row.activation}`) }),
-        h('td', { 'data-key': 'saturation', 'data-value': String(row.saturation), text: pct(row.saturation) }),
-        h('td', { 'data-key': 'sparsity', 'data-value': String(row.sparsity), text: pct(row.sparsity) }),
+        h('th', { scope: 'row', text: activationName(t(), row.activation, 'aplot.option') }),
+        h('td', { 'data-key': 'saturation', 'data-value': String(row.saturation), text: formatPercent(row.saturation) }),
+        h('td', { 'data-key': 'sparsity', 'data-value': String(row.sparsity), text: formatPercent(row.sparsity) }),
         h('td', { 'data-key': 'dead', 'data-value': String(row.dead), text: t()('summary.deadOf', { dead: String(row.dead), units: String(row.units) }) }),
         h('td', { 'data-key': 'mean', 'data-value': String(row.mean), text: n(row.mean) }),
         h('td', { 'data-key': 'flow', 'data-value': String(row.flow), text: row.flow === null ? '—' : n(row.flow) }),
@@ -171,11 +161,11 @@ export function mountSummaryTable(host, ctx) {
     const lowestLoss = best('loss', (a, b) => a < b);
     const mostSaturated = best('saturation', (a, b) => a > b);
     const sparsest = best('sparsity', (a, b) => a > b);
-    const name = (row) => t()(`aplot.option.${row.activation}`);
+    const name = (row) => activationName(t(), row.activation, 'aplot.option');
     frame.summary.replaceChildren(keyNumbers([
       ['lowest-loss', t()('summary.key.lowestLoss'), lowestLoss.loss, `${name(lowestLoss)}: ${n(lowestLoss.loss)}`],
-      ['most-saturated', t()('summary.key.mostSaturated'), mostSaturated.saturation, `${name(mostSaturated)}: ${pct(mostSaturated.saturation)}`],
-      ['sparsest', t()('summary.key.sparsest'), sparsest.sparsity, `${name(sparsest)}: ${pct(sparsest.sparsity)}`],
+      ['most-saturated', t()('summary.key.mostSaturated'), mostSaturated.saturation, `${name(mostSaturated)}: ${formatPercent(mostSaturated.saturation)}`],
+      ['sparsest', t()('summary.key.sparsest'), sparsest.sparsity, `${name(sparsest)}: ${formatPercent(sparsest.sparsity)}`],
     ]));
   }
 
@@ -200,49 +190,36 @@ export function mountSummaryTable(host, ctx) {
     });
   }
 
-  async function restart() {
-    if (!engine) return;
-    generation += 1;
-    const mine = generation;
-    started = true;
-    running = true;
-    rows = [];
-    timing = null;
-    frame.busy();
-    render();
-    try {
-      const measured = await timeActivations(engine, SUMMARY_ACTIVATIONS, {
-        pause: async () => { await yieldToBrowser(); return mine === generation; },
-      });
-      if (!measured || mine !== generation) return;
-      timing = measured;
-      for (const activation of SUMMARY_ACTIVATIONS) {
-        await yieldToBrowser();
-        if (mine !== generation) return;
-        const row = standardExperiment(engine, activation, { data: ctx.state.data, seed: ctx.state.seed });
-        if (mine !== generation) return;
-        rows.push(row);
-        render();
+  // The experiment takes a few seconds of engine time: it runs when the table comes into view.
+  return experiment.mount({
+    render,
+    renderControls,
+    async run(engine, current) {
+      running = true;
+      rows = [];
+      timing = null;
+      render();
+      try {
+        const measured = await timeActivations(engine, SUMMARY_ACTIVATIONS, {
+          pause: async () => { await yieldToBrowser(); return current(); },
+        });
+        if (!measured || !current()) return false;
+        timing = measured;
+        for (const activation of SUMMARY_ACTIVATIONS) {
+          await yieldToBrowser();
+          if (!current()) return false;
+          const row = standardExperiment(engine, activation, { data: ctx.state.data, seed: ctx.state.seed });
+          if (!current()) return false;
+          rows.push(row);
+          render();
+        }
+      } catch (error) {
+        if (current()) running = false;
+        throw error;
       }
       running = false;
       render();
-      frame.setStatus('');
-      frame.done();
-    } catch (error) {
-      if (mine === generation) {
-        running = false;
-        frame.setStatus(t()('chapter.engineError', { message: error.message || String(error) }), { error: true });
-      }
-    }
-  }
-
-  ctx.onState(() => { renderControls(); if (started) restart(); });
-  // The experiment takes a few seconds of engine time: it runs when the table comes into view.
-  render();
-  whenVisible(frame.figure, async () => {
-    engine = await engineFor(frame, t);
-    if (engine && !started) restart();
+      return true;
+    },
   });
-  const ready = Promise.resolve();
-  return { ready, setLang: () => render() };
 }

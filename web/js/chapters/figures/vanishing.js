@@ -4,8 +4,8 @@
 // is assembled from engine numbers only: σ′max is the curve request's peak_derivative (1/4),
 // ∂L/∂a_D and a_(l−1) come from the same network response.
 import { h } from '../../kit/dom.js';
-import { createPlot } from '../../widgets/activation-plot/svg-plot.js';
-import { figureFrame, engineFor, numberField, inRange, keyNumbers, fmt, whenVisible } from './frame.js';
+import { createPlot } from '../../kit/plots/svg-plot.js';
+import { figureFrame, computedFigure, stateNumberField, keyNumbers, fmt } from './frame.js';
 
 export const CHAIN_LIMITS = Object.freeze({ depth: [2, 20], weight: [-10, 10], bias: [-10, 10] });
 export const CHAIN_INPUT = 1;
@@ -44,24 +44,12 @@ export function chainGradients(engine, { depth, w, b }) {
 export function mountVanishing(host, ctx) {
   const frame = figureFrame(host, { kind: 'vanishing' });
   const t = () => ctx.t;
-  let engine = null;
   let result = null;
   const plot = createPlot({ describedBy: frame.summaryId, aspect: 0.55 });
   const tableBox = h('div', { class: 'chapter-table-scroll', tabindex: '0', role: 'region' });
   frame.content.append(plot.element, tableBox);
 
-  function field(key, label, [low, high], integer) {
-    return numberField({
-      label, value: ctx.state[key], min: low, max: high, step: integer ? 1 : 'any', field: key,
-      onValue: (value, input) => {
-        const ok = inRange(value, low, high, integer);
-        input.setCustomValidity(ok === null ? t()('chapter.badNumber') : '');
-        if (ok === null) { input.reportValidity(); return; }
-        ctx.update({ [key]: ok });
-        compute();
-      },
-    }).element;
-  }
+  const field = (key, label, range, integer) => stateNumberField(ctx, { key, label, range, integer, after: () => figure.compute() }).element;
 
   function renderControls() {
     frame.caption.textContent = t()('vanish.figure.title');
@@ -120,27 +108,10 @@ export function mountVanishing(host, ctx) {
       }) }));
   }
 
-  function compute() {
-    if (!engine) return;
-    frame.busy();
-    try {
-      result = chainGradients(engine, { depth: ctx.state.dep, w: ctx.state.w, b: ctx.state.b });
-    } catch (error) {
-      frame.setStatus(t()('chapter.engineError', { message: error.message || String(error) }), { error: true });
-      return;
-    }
-    frame.setStatus('');
-    render();
-    frame.done();
-  }
-
-  ctx.onState(() => { renderControls(); compute(); });
-  // Computed when the figure comes near the viewport, so the page is ready without waiting for it.
-  render();
-  whenVisible(frame.figure, async () => {
-    engine = await engineFor(frame, t);
-    compute();
+  const figure = computedFigure(frame, ctx, {
+    calculate: (engine) => { result = chainGradients(engine, { depth: ctx.state.dep, w: ctx.state.w, b: ctx.state.b }); },
+    render,
+    onState: renderControls,
   });
-  const ready = Promise.resolve();
-  return { ready, setLang: () => render() };
+  return figure;
 }

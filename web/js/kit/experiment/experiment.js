@@ -1,10 +1,11 @@
 // An experiment: one or more networks trained side by side on the same data (the comparison lab
 // trains one per activation; the playground trains one). Every number comes from the engine: the
-// dataset, the minibatch steps, the statistics (measure), the outputs (predict) and PReLU's α
-// (parameters). No DOM: this runs in the training worker, or on the main thread as a fallback.
+// dataset (made inside each training session), the minibatch steps, the statistics (measure), the
+// outputs (predict) and PReLU's α (parameters). No DOM: this runs in the training worker, or on the
+// main thread as a fallback.
 //
 // spec = {
-//   dataset: {kind, size, noise, seed},          the training set (engine dataset request)
+//   dataset: {kind, size, noise, seed},          the training set (the session's dataset spec)
 //   testDataset: {kind, size, noise, seed},      optional: a held-out set for the test loss
 //   batch: 16,                                   minibatch size for every network
 //   networks: [{session, measure}],              session: engine.createSession spec (input_size,
@@ -16,13 +17,14 @@
 // }
 import { dataExtent, gridPoints } from '../plots/grid.js';
 
-const MAX_STEPS_PER_CALL = 10000;  // the engine's limit for one train() call (docs/js-api.md)
 const REPLAY_BUDGET_MS = 2000;     // finding the exact step a network diverged replays its run if cheaper
 
-function flat(rows, width) {
-  const values = new Float64Array(rows.length * width);
-  rows.forEach((row, r) => { for (let i = 0; i < width; i += 1) values[r * width + i] = row[i]; });
-  return values;
+/** A held set's flat examples as rows ({inputs: [[x, y]], targets: [[0 | 1]]}), for drawing the points. */
+function rowsOf({ inputs, targets }) {
+  return {
+    inputs: Array.from({ length: targets.length }, (_, r) => [inputs[2 * r], inputs[2 * r + 1]]),
+    targets: Array.from(targets, (label) => [label]),
+  };
 }
 
 function isFiniteNumber(value) { return typeof value === 'number' && Number.isFinite(value); }
@@ -37,21 +39,9 @@ function alphaOf(parameters) {
  * Throws the engine's Error for a bad spec (e.g. a network too large for memory).
  */
 export function openExperiment(engine, spec) {
-  const train = engine.evaluate({ dataset: spec.dataset }).dataset;
-  const test = spec.testDataset ? engine.evaluate({ dataset: spec.testDataset }).dataset : null;
-  const inputSize = 2;
-  const trainInputs = flat(train.inputs, inputSize);
-  const trainTargets = flat(train.targets, 1);
-  const testInputs = test ? flat(test.inputs, inputSize) : null;
-  const testTargets = test ? flat(test.targets, 1) : null;
-  const extent = dataExtent(test ? train.inputs.concat(test.inputs) : train.inputs);
-  const grid = spec.grid ? gridPoints(spec.grid.resolution, extent) : null;
-
-  function newSession(network) {
-    const session = engine.createSession(network.session);
-    try { session.setTrainingData(trainInputs, trainTargets); } catch (error) { session.delete(); throw error; }
-    return session;
-  }
+  if (spec.networks.length === 0) throw new Error('networks: expected at least one network');
+  const sets = spec.testDataset ? { dataset: spec.dataset, test_dataset: spec.testDataset } : { dataset: spec.dataset };
+  const newSession = (network) => engine.createSession({ ...network.session, ...sets });
 
   const runs = [];
   try {
@@ -62,17 +52,12 @@ export function openExperiment(engine, spec) {
     for (const run of runs) run.session.delete();
     throw error;
   }
+  // The examples, copied out once for the page to draw: every session holds the same, made from `sets`.
+  const train = rowsOf(runs[0].session.data('training'));
+  const test = spec.testDataset ? rowsOf(runs[0].session.data('test')) : null;
+  const extent = dataExtent(test ? train.inputs.concat(test.inputs) : train.inputs);
+  const grid = spec.grid ? gridPoints(spec.grid.resolution, extent) : null;
   let step = 0;
-
-  /** `steps` minibatch steps of one session (the engine takes at most MAX_STEPS_PER_CALL per call). */
-  function trainSteps(session, steps) {
-    let loss = 0;
-    for (let done = 0; done < steps; done += MAX_STEPS_PER_CALL) {
-      loss = session.train(Math.min(MAX_STEPS_PER_CALL, steps - done), spec.batch);
-      if (!isFiniteNumber(loss)) return { loss, done: Math.min(steps, done + MAX_STEPS_PER_CALL) };
-    }
-    return { loss, done: steps };
-  }
 
   /**
    * The exact step at which `run` diverged somewhere in (from, to]: the engine's results do not depend
@@ -85,7 +70,7 @@ export function openExperiment(engine, spec) {
     const session = newSession(run.network);
     let at = to;
     try {
-      trainSteps(session, from);
+      session.train(from, spec.batch);
       for (let k = from + 1; k <= to; k += 1) {
         if (!isFiniteNumber(session.train(1, spec.batch))) { at = k; break; }
       }
@@ -109,8 +94,9 @@ export function openExperiment(engine, spec) {
     for (const run of runs) {
       if (run.diverged) continue;
       const started = Date.now();
-      const { loss, done } = trainSteps(run.session, count);
+      const loss = run.session.train(count, spec.batch);
       if (!isFiniteNumber(loss)) {
+        const done = run.session.stepsTaken() - step;  // train() stops soon after the loss stops being finite
         run.diverged = true;
         run.divergedAt = locateDivergence(run, step, step + done, (Date.now() - started) / done);
       }
@@ -123,22 +109,26 @@ export function openExperiment(engine, spec) {
   function snapshot() {
     const started = Date.now();
     const results = runs.map((run) => {
-      const measured = run.session.measure(trainInputs, trainTargets, run.measure);
+      const measured = run.session.measure('training', run.measure);
       const result = {
         loss: isFiniteNumber(measured.loss) ? measured.loss : null,
         layers: measured.layers,
         diverged: run.diverged,
         divergedAt: run.divergedAt,
       };
-      if (result.loss === null && !run.diverged) { run.diverged = true; run.divergedAt = step; result.diverged = true; result.divergedAt = step; }
-      if (testInputs) {
-        const loss = run.session.measure(testInputs, testTargets, {}).loss;
+      if (result.loss === null && !run.diverged) {
+        run.diverged = true;
+        run.divergedAt = step;
+        Object.assign(result, { diverged: true, divergedAt: step });
+      }
+      if (test) {
+        const loss = run.session.measure('test').loss;
         result.testLoss = isFiniteNumber(loss) ? loss : null;
       }
       if (grid) result.grid = run.session.predict(grid);
       if (spec.outputs) {
-        result.trainOutputs = run.session.predict(trainInputs);
-        if (testInputs) result.testOutputs = run.session.predict(testInputs);
+        result.trainOutputs = run.session.predict('training');
+        if (test) result.testOutputs = run.session.predict('test');
       }
       if (spec.alpha) result.alpha = alphaOf(run.session.parameters());
       return result;

@@ -22,7 +22,8 @@ function handle(engine, message) {
       if (experiment) experiment.close();
       experiment = next;
       const snapshot = experiment.snapshot();
-      return { result: { train: experiment.train, test: experiment.test, extent: experiment.extent, snapshot }, transfer: transferables(snapshot) };
+      const { train, test, extent } = experiment;
+      return { result: { train, test, extent, snapshot }, transfer: transferables(snapshot) };
     }
     case 'advance': {
       if (!experiment) throw new Error('no experiment is open');

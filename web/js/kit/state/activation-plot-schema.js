@@ -2,18 +2,23 @@
 // hash, an embed attribute and the state a host hands to mountActivationPlot.
 import { HashError } from './hash.js';
 import { checkRange } from './codec-values.js';
+import { ACTIVATION_NAMES, firstParameter } from '../activations.js';
 
-export const PLOT_ACTIVATIONS = Object.freeze([
-  'identity', 'sigmoid', 'tanh', 'relu', 'leaky_relu', 'prelu', 'elu', 'gelu', 'silu', 'softplus',
-]);
+/** Every activation of the engine's catalogue. */
+export const PLOT_ACTIVATIONS = ACTIVATION_NAMES;
 
-/** The one parameter some activations take: its protocol name, default and bounds. */
-export const PLOT_PARAMETERS = Object.freeze({
-  leaky_relu: Object.freeze({ name: 'slope', default: 0.01, range: [0, 1] }),
-  prelu: Object.freeze({ name: 'alpha', default: 0.25, range: [-10, 10] }),
-  elu: Object.freeze({ name: 'alpha', default: 1, range: [0, 10] }),
-  softplus: Object.freeze({ name: 'beta', default: 1, range: [0.1, 10] }),
-});
+// The slider's range for the parameter, where the engine's (often unbounded) range is too wide to explore.
+const PARAMETER_RANGES = { leaky_relu: [0, 1], prelu: [-10, 10], elu: [0, 10], softplus: [0.1, 10] };
+
+/**
+ * The one parameter the plot lets the reader change (the activation's first, from the engine's
+ * catalogue): its protocol name, default and bounds.
+ */
+export const PLOT_PARAMETERS = Object.freeze(Object.fromEntries(PLOT_ACTIVATIONS.filter(firstParameter).map((activation) => {
+  const { name, default: value, min = -10, max = 10 } = firstParameter(activation);
+  const range = PARAMETER_RANGES[activation] ?? [Math.max(min, -10), Math.min(max, 10)];
+  return [activation, Object.freeze({ name, default: value, range })];
+})));
 
 /**
  * Overlays, tanh only: 'tanh-identity' draws 2σ(2y) − 1 (equal to tanh), 'article-tanh' draws the

@@ -3,31 +3,29 @@
 //        &act=sigmoid,tanh,relu&opt=adam&lr=0.01&batch=32&steps=500&at=0
 // Missing keys take the defaults; unknown or repeated keys, bad numbers and values out of range are
 // rejected (HashError) before anything is computed.
-import { HashError, decoderWith } from './hash.js';
+import { HashError } from './hash.js';
 import { validateLabState, LAB_DEFAULTS, LAB_LIMITS } from './lab-schema.js';
-import {
-  activationToken, parseActivation, parseInteger, sharedEntries, trainingEntries, decodeShared, checkKeys, FIELD_ALLOWED,
-} from './lab-fields.js';
+import { activationToken, parseActivation, parseInteger, sharedEntries, trainingEntries } from './lab-fields.js';
+import { experimentDecoder } from './lab-hash.js';
 
 export const LAB_CODEC_VERSION = '1';
 const KEYS = ['v', 'data', 'n', 'noise', 'dseed', 'depth', 'width', 'init', 'bias', 'seed', 'act', 'opt', 'lr', 'batch', 'steps', 'at'];
-const ALLOWED = Object.freeze({
-  ...FIELD_ALLOWED,
-  depth: { kind: 'integer', min: LAB_LIMITS.depth[0], max: LAB_LIMITS.depth[1] },
-  width: { kind: 'integer', min: LAB_LIMITS.width[0], max: LAB_LIMITS.width[1] },
-  v: { kind: 'oneOf', options: [LAB_CODEC_VERSION] },
-});
 
 /** Hash parameters (a Map of strings) → a validated state. Throws HashError (naming what is allowed). */
-export const decodeLabHash = decoderWith(ALLOWED, decode);
-
-function decode(params) {
-  checkKeys(params, KEYS, LAB_CODEC_VERSION);
-  const shared = decodeShared(params, LAB_DEFAULTS);
+export const decodeLabHash = experimentDecoder({
+  version: LAB_CODEC_VERSION,
+  keys: KEYS,
+  defaults: LAB_DEFAULTS,
+  allowed: {
+    depth: { kind: 'integer', min: LAB_LIMITS.depth[0], max: LAB_LIMITS.depth[1] },
+    width: { kind: 'integer', min: LAB_LIMITS.width[0], max: LAB_LIMITS.width[1] },
+  },
+}, (params, shared) => {
   const actText = params.has('act') ? params.get('act') : LAB_DEFAULTS.activations.map(activationToken).join(',');
   const tokens = actText.split(',');
-  if (tokens.length > LAB_LIMITS.activations[1]) {
-    throw new HashError('activation-count', 'act', { value: actText, allowed: { kind: 'count', min: LAB_LIMITS.activations[0], max: LAB_LIMITS.activations[1] } });
+  const [fewest, most] = LAB_LIMITS.activations;
+  if (tokens.length > most) {
+    throw new HashError('activation-count', 'act', { value: actText, allowed: { kind: 'count', min: fewest, max: most } });
   }
   return validateLabState({
     ...shared,
@@ -35,7 +33,7 @@ function decode(params) {
     width: parseInteger(params.has('width') ? params.get('width') : String(LAB_DEFAULTS.width), 'width'),
     activations: tokens.map((token) => parseActivation(token, 'act')),
   });
-}
+});
 
 /** State → [[key, value], …] for formatHash. */
 export function encodeLabHash(state) {

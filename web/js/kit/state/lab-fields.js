@@ -3,8 +3,10 @@
 // HashError(reason, field), with `field` the setting's key in the URL hash; and the text tokens
 // those settings use in the hash.
 import { HashError } from './hash.js';
+import { ACTIVATION_NAMES, parameterDefault } from '../activations.js';
 
-export const ACTIVATIONS = Object.freeze(['identity', 'sigmoid', 'tanh', 'relu', 'leaky_relu', 'prelu', 'elu', 'gelu', 'silu', 'softplus']);
+/** Every activation of the engine's catalogue. */
+export const ACTIVATIONS = ACTIVATION_NAMES;
 export const DATASETS = Object.freeze(['circle', 'xor', 'spirals', 'gaussians']);
 /** 'small' and 'large' are the deliberately bad scales: N(0, 0.01²) and N(0, 1). */
 export const INITS = Object.freeze(['xavier_uniform', 'xavier_normal', 'kaiming_uniform', 'kaiming_normal', 'small', 'large']);
@@ -22,8 +24,8 @@ export const FIELD_LIMITS = Object.freeze({
   batch: [1, 1024],
   steps: [1, 20000],
 });
-export const DEFAULT_SLOPE = 0.01;
-export const DEFAULT_ALPHA = 0.25;
+export const DEFAULT_SLOPE = parameterDefault('leaky_relu', 'slope');
+export const DEFAULT_ALPHA = parameterDefault('prelu', 'alpha');
 
 export function fail(reason, field, details) { throw new HashError(reason, field, details); }
 

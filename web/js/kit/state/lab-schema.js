@@ -51,7 +51,8 @@ export function validateLabState(candidate) {
   if (!Array.isArray(candidate.activations)) fail('type', 'act');
   const [fewest, most] = LAB_LIMITS.activations;
   if (candidate.activations.length < fewest || candidate.activations.length > most) {
-    fail('activation-count', 'act', { value: candidate.activations.map((spec) => (spec && typeof spec.name === 'string' ? spec.name : '?')), allowed: { kind: 'count', min: fewest, max: most } });
+    const names = candidate.activations.map((spec) => (spec && typeof spec.name === 'string' ? spec.name : '?'));
+    fail('activation-count', 'act', { value: names, allowed: { kind: 'count', min: fewest, max: most } });
   }
   state.activations = candidate.activations.map((spec) => validateActivation(spec, 'act'));
   Object.assign(state, validateTraining(candidate, dataset.size));

@@ -3,10 +3,13 @@
 // state a host hands to mountLinearStack, so all three are held to the same rules.
 import { HashError } from './hash.js';
 import { checkRange } from './codec-values.js';
+import { ACTIVATION_NAMES, learnsParameter } from '../activations.js';
 
-export const STACK_ACTIVATIONS = Object.freeze([
-  'sigmoid', 'tanh', 'relu', 'leaky_relu', 'elu', 'gelu', 'silu', 'softplus',
-]);
+/**
+ * The engine's activations, but not identity (switching the activation off already shows the bare maps)
+ * nor one that learns a parameter (PReLU: a fixed map has nothing to learn it from).
+ */
+export const STACK_ACTIVATIONS = Object.freeze(ACTIVATION_NAMES.filter((name) => name !== 'identity' && !learnsParameter(name)));
 export const STACK_LIMITS = Object.freeze({
   depth: [1, 5],
   parameter: 100, // |w|, |b|

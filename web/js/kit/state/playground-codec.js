@@ -2,30 +2,26 @@
 //   #playground?v=1&data=circle&n=300&noise=0.05&dseed=1&hidden=8,8,8&act=relu&init=kaiming_uniform
 //              &bias=-0.3&seed=2&opt=adam&lr=0.1&batch=16&steps=1500&at=0
 // Missing keys take the defaults; anything else wrong is a HashError before anything is computed.
-import { HashError, decoderWith } from './hash.js';
+import { HashError } from './hash.js';
 import { validatePlaygroundState, PLAYGROUND_DEFAULTS, PLAYGROUND_LIMITS } from './playground-schema.js';
-import {
-  activationToken, parseActivation, parseInteger, sharedEntries, trainingEntries, decodeShared, checkKeys, FIELD_ALLOWED,
-} from './lab-fields.js';
+import { activationToken, parseActivation, parseInteger, sharedEntries, trainingEntries } from './lab-fields.js';
+import { experimentDecoder } from './lab-hash.js';
 
 export const PLAYGROUND_CODEC_VERSION = '1';
 const KEYS = ['v', 'data', 'n', 'noise', 'dseed', 'hidden', 'act', 'init', 'bias', 'seed', 'opt', 'lr', 'batch', 'steps', 'at'];
-const ALLOWED = Object.freeze({
-  ...FIELD_ALLOWED,
-  hidden: { kind: 'integer', min: PLAYGROUND_LIMITS.units[0], max: PLAYGROUND_LIMITS.units[1] },
-  v: { kind: 'oneOf', options: [PLAYGROUND_CODEC_VERSION] },
-});
 
 /** Hash parameters (a Map of strings) → a validated state. Throws HashError (naming what is allowed). */
-export const decodePlaygroundHash = decoderWith(ALLOWED, decode);
-
-function decode(params) {
-  checkKeys(params, KEYS, PLAYGROUND_CODEC_VERSION);
-  const shared = decodeShared(params, PLAYGROUND_DEFAULTS);
+export const decodePlaygroundHash = experimentDecoder({
+  version: PLAYGROUND_CODEC_VERSION,
+  keys: KEYS,
+  defaults: PLAYGROUND_DEFAULTS,
+  allowed: { hidden: { kind: 'integer', min: PLAYGROUND_LIMITS.units[0], max: PLAYGROUND_LIMITS.units[1] } },
+}, (params, shared) => {
   const hiddenText = params.has('hidden') ? params.get('hidden') : PLAYGROUND_DEFAULTS.hidden.join(',');
   const parts = hiddenText.split(',');
-  if (parts.length > PLAYGROUND_LIMITS.hiddenLayers[1]) {
-    throw new HashError('count', 'hidden', { value: hiddenText, allowed: { kind: 'layers', min: PLAYGROUND_LIMITS.hiddenLayers[0], max: PLAYGROUND_LIMITS.hiddenLayers[1] } });
+  const [fewest, most] = PLAYGROUND_LIMITS.hiddenLayers;
+  if (parts.length > most) {
+    throw new HashError('count', 'hidden', { value: hiddenText, allowed: { kind: 'layers', min: fewest, max: most } });
   }
   const actText = params.has('act') ? params.get('act') : activationToken(PLAYGROUND_DEFAULTS.activation);
   if (actText.includes(',')) throw new HashError('count', 'act', { value: actText, allowed: { kind: 'length', n: 1 } });
@@ -34,7 +30,7 @@ function decode(params) {
     hidden: parts.map((part) => parseInteger(part, 'hidden')),
     activation: parseActivation(actText, 'act'),
   });
-}
+});
 
 /** State → [[key, value], …] for formatHash. */
 export function encodePlaygroundHash(state) {

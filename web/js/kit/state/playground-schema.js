@@ -48,7 +48,9 @@ export function validatePlaygroundState(candidate) {
   const dataset = validateDataset(candidate.dataset);
   if (!Array.isArray(candidate.hidden)) fail('type', 'hidden');
   const [fewest, most] = PLAYGROUND_LIMITS.hiddenLayers;
-  if (candidate.hidden.length < fewest || candidate.hidden.length > most) fail('count', 'hidden', { value: candidate.hidden, allowed: { kind: 'layers', min: fewest, max: most } });
+  if (candidate.hidden.length < fewest || candidate.hidden.length > most) {
+    fail('count', 'hidden', { value: candidate.hidden, allowed: { kind: 'layers', min: fewest, max: most } });
+  }
   const state = {
     dataset,
     hidden: candidate.hidden.map((units) => integer(units, PLAYGROUND_LIMITS.units, 'hidden')),

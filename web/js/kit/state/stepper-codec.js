@@ -13,7 +13,10 @@ const NUMBER = /^-?(\d{1,20}(\.\d{0,20})?|\.\d{1,20})(e[-+]?\d{1,3})?$/i;
 const INTEGER = /^\d{1,10}$/;
 const MAX_LIST = 64;
 
-/** The default example (the widget's first preset): what a key left out of a link means. */
+/**
+ * The default example, the article's figure 8: x → (w1, b1, sigmoid) → (w2, b2, sigmoid) → L. The
+ * stepper's first preset and state, the embed's default, and what a key left out of a link means.
+ */
 export const STEPPER_DEFAULTS = Object.freeze({
   inputSize: 1,
   hidden: Object.freeze([1]),
@@ -26,6 +29,9 @@ export const STEPPER_DEFAULTS = Object.freeze({
   cycles: 0,
   step: 0,
 });
+
+/** A fresh, editable copy of the default example. */
+export const defaultStepperState = () => structuredClone(STEPPER_DEFAULTS);
 const DEFAULT_INIT = Object.freeze({ scheme: 'xavier_uniform', seed: 0 });
 
 function number(text, field) {

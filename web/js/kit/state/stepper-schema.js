@@ -1,6 +1,7 @@
 // The stepper's state and the bounds on every field. Used for the URL hash and for the state a
 // host page hands to mountStepper, so both are held to the same rules.
 import { HashError } from './hash.js';
+import { parameterDefault } from '../activations.js';
 
 export const LIMITS = Object.freeze({
   inputSize: [1, 4],
@@ -16,13 +17,15 @@ export const LIMITS = Object.freeze({
   step: [0, 5000],
 });
 
+// The article's activations, not the whole catalogue: the stepper writes each one's derivative as a
+// formula and says in words why f′ has its value (stepper/equation.js), which the engine cannot report.
 export const ACTIVATIONS = Object.freeze(['identity', 'sigmoid', 'tanh', 'relu', 'leaky_relu', 'prelu']);
 export const INIT_SCHEMES = Object.freeze([
   'xavier_uniform', 'xavier_normal', 'kaiming_uniform', 'kaiming_normal', 'uniform', 'normal',
 ]);
 export const LOSSES = Object.freeze(['mse', 'bce']);
-export const DEFAULT_SLOPE = 0.01;
-export const DEFAULT_ALPHA = 0.25;
+export const DEFAULT_SLOPE = parameterDefault('leaky_relu', 'slope');
+export const DEFAULT_ALPHA = parameterDefault('prelu', 'alpha');
 
 const STATE_KEYS = ['inputSize', 'hidden', 'activations', 'inputs', 'target', 'loss', 'params', 'lr',
   'cycles', 'step'];

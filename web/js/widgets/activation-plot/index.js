@@ -4,23 +4,20 @@
 // the learner moves by dragging, clicking or with the keyboard (a labelled slider). Self-contained
 // like the stepper: its own strings, its own engine handle, CSS scoped by .actlab-aplot, no globals.
 import { h, uid, clear } from '../../kit/dom.js';
-import { formatNumber } from '../../kit/format.js';
-import { translatorFor } from '../../kit/i18n.js';
-import { loadEngine, engineErrorMessage } from '../../adapter/engine-loader.js';
-import { invalidStateMessage, fieldErrorMessage } from '../../kit/state/messages.js';
+import { formatNumber, formatPercent as percent } from '../../kit/format.js';
+import { createWidgetShell } from '../../kit/widget-shell.js';
 import { fieldErrors } from '../../kit/field-error.js';
 import { HashError } from '../../kit/state/hash.js';
-import { mountShareButton } from '../../kit/share.js';
 import {
   PLOT_ACTIVATIONS, PLOT_PARAMETERS, PLOT_COMPARISONS, defaultActivationPlotState, validateActivationPlotState,
 } from '../../kit/state/activation-plot-schema.js';
 import { computeCurves, computePoint } from './compute.js';
-import { createPlot } from './svg-plot.js';
+import { activationName } from '../../kit/activations.js';
+import { createPlot } from '../../kit/plots/svg-plot.js';
 
 const RANGE_CHOICES = [3, 6, 10, 20];
 const POINT_STEP = 0.05;
 
-const percent = (share) => `${formatNumber(100 * share, 3)}%`;
 const roundPoint = (value) => Number((Math.round(value / POINT_STEP) * POINT_STEP).toFixed(2));
 
 /** Nice y-axis bounds around every plotted value. */
@@ -41,43 +38,24 @@ function yBounds(lists) {
 }
 
 export function mountActivationPlot(root, options = {}) {
-  const onStateChange = options.onStateChange || (() => {});
   const choices = Array.isArray(options.activations) && options.activations.length > 0
     ? options.activations.filter((name) => PLOT_ACTIVATIONS.includes(name)) : [...PLOT_ACTIVATIONS];
-  let lang = options.lang || 'en';
-  let t = null;
+  const shell = createWidgetShell(root, options, { className: 'actlab-aplot', prefix: 'aplot', share: 'activation-plot' });
+  const { t, body, notify } = shell;
   let engine = null;
-  let loadError = null;
   let state = defaultActivationPlotState(choices[0]);
-  let startupProblem = null;
   let curves = null;
   let point = null;
   let ui = null;
-  if (options.initialState) {
-    try {
-      const candidate = validateActivationPlotState(options.initialState);
-      if (!choices.includes(candidate.activation)) throw new HashError('activation', 'act');
-      state = candidate;
-    } catch (error) {
-      startupProblem = error;
-    }
+
+  /** The schema's check, and the activation must be one this plot offers. */
+  function validate(candidate) {
+    const next = validateActivationPlotState(candidate);
+    if (!choices.includes(next.activation)) throw new HashError('activation', 'act');
+    return next;
   }
 
-  root.classList.add('actlab-aplot');
-  const notice = h('div', { class: 'aplot-notice', role: 'alert', hidden: true });
-  const status = h('div', { class: 'aplot-status', role: 'status' });
-  const body = h('div', { class: 'aplot-body' });
-  root.append(notice, status, body);
-  mountShareButton(root, { widget: 'activation-plot', getState: () => ({ ...state }), lang, followLang: root, before: body });
-
-  const name = () => t(`aplot.name.${state.activation}`);
-  const notify = () => onStateChange({ ...state });
-
-  function reportProblem(error) {
-    if (options.onInvalidState) { options.onInvalidState(error); return; }
-    notice.hidden = false;
-    notice.textContent = invalidStateMessage(error, t);
-  }
+  const name = () => activationName(t, state.activation, 'aplot.name');
 
   /**
    * Validate, compute and show a candidate state. Returns a localized error or null. A state from
@@ -85,28 +63,20 @@ export function mountActivationPlot(root, options = {}) {
    * focus and Tab order are undisturbed.
    */
   function apply(candidate, { fromOutside = false } = {}) {
-    let next;
-    try {
-      next = validateActivationPlotState(candidate);
-      if (!choices.includes(next.activation)) throw new HashError('activation', 'act');
-    } catch (error) {
-      return fieldErrorMessage(error instanceof HashError ? error : new HashError('format'), t);
-    }
-    const curvesChanged = !curves || next.activation !== state.activation || next.parameter !== state.parameter ||
+    const curvesChange = (next) => !curves || next.activation !== state.activation || next.parameter !== state.parameter ||
       next.range !== state.range || next.compare !== state.compare;
-    let nextCurves = curves;
-    let nextPoint;
-    try {
-      if (curvesChanged) nextCurves = computeCurves(engine, next);
-      nextPoint = computePoint(engine, next);
-    } catch (error) {
-      return t('aplot.engineError', { message: error.message || String(error) });
-    }
+    const { refused, state: next, computed } = shell.prepare(candidate, {
+      validate,
+      compute: (checked) => ({
+        curves: curvesChange(checked) ? computeCurves(engine, checked) : curves, point: computePoint(engine, checked),
+      }),
+    });
+    if (refused) return refused;
+    const curvesChanged = computed.curves !== curves;
     const rebuild = next.activation !== state.activation || next.range !== state.range ||
       (fromOutside && (curvesChanged || next.derivative !== state.derivative));
     state = next;
-    curves = nextCurves;
-    point = nextPoint;
+    ({ curves, point } = computed);
     if (rebuild) build(); else render();
     notify();
     return null;
@@ -131,7 +101,7 @@ export function mountActivationPlot(root, options = {}) {
     const controls = h('div', { class: 'aplot-controls' });
     if (choices.length > 1) {
       controls.append(selectField(t('aplot.activation'), state.activation,
-        choices.map((choice) => [choice, t(`aplot.option.${choice}`)]), (value) => {
+        choices.map((choice) => [choice, activationName(t, choice, 'aplot.option')]), (value) => {
           const fresh = defaultActivationPlotState(value);
           showFieldError(apply({ ...fresh, point: Math.max(-state.range, Math.min(state.range, state.point)), range: state.range, derivative: state.derivative }));
         }, 'activation'));
@@ -307,68 +277,21 @@ export function mountActivationPlot(root, options = {}) {
     root.dataset.ready = 'true';
   }
 
-  // --- start-up -----------------------------------------------------------------------------
-  async function start() {
-    t = await translatorFor(lang);
-    root.setAttribute('lang', lang);
-    status.className = 'aplot-status is-loading';
-    status.textContent = t('engine.loading');
-    try {
-      engine = options.engine || await loadEngine();
-    } catch (error) {
-      loadError = error;
-      status.className = 'aplot-status is-error';
-      status.setAttribute('role', 'alert');
-      status.textContent = engineErrorMessage(error, t);
-      return;
-    }
-    status.textContent = '';
-    status.className = 'aplot-status';
-    try {
-      curves = computeCurves(engine, state);
-      point = computePoint(engine, state);
-    } catch (error) {
-      startupProblem = startupProblem || new HashError('format');
-    }
-    if (startupProblem) {
-      reportProblem(startupProblem);
-      state = defaultActivationPlotState(choices[0]);
-      curves = computeCurves(engine, state);
-      point = computePoint(engine, state);
-    }
-    build();
-    if (startupProblem) notify();
-  }
-
-  const ready = start();
-
-  return {
-    ready,
-    async setLang(newLang) {
-      await ready;
-      lang = newLang;
-      t = await translatorFor(lang);
-      root.setAttribute('lang', lang);
-      if (!curves) {
-        status.textContent = loadError ? engineErrorMessage(loadError, t) : t('engine.loading');
-        return;
-      }
-      build();
+  // --- start-up and the controller (kit/widget-shell.js) --------------------------------------
+  return shell.start({
+    defaultState: () => defaultActivationPlotState(choices[0]),
+    validate,
+    open(loaded, candidate) {
+      engine = loaded;
+      curves = computeCurves(engine, candidate);
+      point = computePoint(engine, candidate);
+      state = candidate;
     },
-    /** Replace the state; returns a localized error message or null. */
-    async setState(candidate) {
-      await ready;
-      if (!curves) return null;
-      const message = apply(candidate, { fromOutside: true });
-      if (message) reportProblem(new HashError('format'));
-      return message;
-    },
+    build,
+    apply: (candidate) => apply(candidate, { fromOutside: true }),
     getState: () => ({ ...state }),
-    destroy() {
+    teardown() {
       if (ui && ui.plot) ui.plot.destroy();
-      clear(root);
-      root.classList.remove('actlab-aplot');
-      delete root.dataset.ready;
     },
-  };
+  });
 }

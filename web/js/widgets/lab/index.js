@@ -4,7 +4,7 @@
 // The comparison lab: one network shape, initialiser, dataset and seed; two to five activations
 // side by side, each trained on identical data from identical initial weights (same seed, and the
 // same gain rule per activation as PyTorch) with the same optimiser and minibatch order. Only the
-// activation differs. Training runs in a module worker (workers/runner.js, with a main-thread
+// activation differs. Training runs in a module worker (kit/experiment/runner.js, with a main-thread
 // fallback) and is animated snapshot by snapshot; every number is the engine's.
 //
 // Self-contained like the stepper: it loads its own strings and engine, scopes its CSS by
@@ -12,12 +12,12 @@
 // reports every state change through onStateChange. `engine` is used only if no worker can start;
 // `useWorker: false` trains on the main thread (in chunks between animation frames).
 import { validateLabState, defaultLabState } from '../../kit/state/lab-schema.js';
-import { mountExperimentWidget } from './controller.js';
+import { mountExperimentWidget } from '../../kit/experiment/controller.js';
 import { presetState, experimentSpec, experimentKey, matchingPreset } from './model.js';
 import { createLabSetup } from './setup-panel.js';
 import { createLabResults } from './results.js';
 import { labJson, labCsv, labFileName, LAB_FILE_FORMAT } from './export.js';
-import { activationLabel, number } from './labels.js';
+import { activationLabel, number } from '../../kit/experiment/labels.js';
 
 /** Multiply-adds per measurement above which the lab warns that updates will be slow. */
 const LARGE_WORK = 2.5e8;

@@ -2,7 +2,8 @@
 // counting helpers over the engine's statistics. Pure functions; no DOM. Every number shown comes
 // from the engine's answers; this file only arranges requests and counts.
 import { validateLabState, defaultLabState } from '../../kit/state/lab-schema.js';
-import { engineInit, engineLayer } from '../../kit/state/lab-fields.js';
+import { classifierSession } from '../../kit/experiment/network-spec.js';
+import { presetLookup } from '../../kit/experiment/presets.js';
 
 export const HISTOGRAM_BINS = 24;
 export const PRE_ACTIVATION_RANGE = Object.freeze([-6, 6]);
@@ -60,35 +61,14 @@ export const LAB_PRESETS = Object.freeze({
   },
 });
 
-export function presetState(name) {
-  return validateLabState(structuredClone(LAB_PRESETS[name] || defaultLabState()));
-}
-
-/** The preset this state is (ignoring steps taken), or 'custom'. */
-export function matchingPreset(state) {
-  const key = (s) => JSON.stringify({ ...s, at: 0 });
-  for (const name of Object.keys(LAB_PRESETS)) {
-    if (key(presetState(name)) === key(state)) return name;
-  }
-  return 'custom';
-}
+export const { presetState, matchingPreset } = presetLookup(LAB_PRESETS, validateLabState, defaultLabState);
 
 /** The engine's session spec for one column: same data, seed and settings; only `activation` differs. */
 export function sessionSpec(state, activation) {
-  const layers = [];
-  for (let l = 0; l < state.depth; l += 1) layers.push(engineLayer(state.width, activation));
-  layers.push({ units: 1, activation: 'sigmoid' });
-  return {
-    input_size: 2,
-    layers,
-    init: engineInit(state.init, state.seed, state.bias),
-    loss: 'bce',
-    optimiser: { optimiser: state.optimiser, learning_rate: state.lr },
-    shuffle_seed: state.seed,
-  };
+  return classifierSession(state, Array.from({ length: state.depth }, () => state.width), activation);
 }
 
-/** The experiment (workers/experiment.js) for a state: one network per activation. */
+/** The experiment (kit/experiment/experiment.js) for a state: one network per activation. */
 export function experimentSpec(state) {
   return {
     dataset: { ...state.dataset },

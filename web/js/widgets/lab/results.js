@@ -5,8 +5,8 @@
 import { h, uid } from '../../kit/dom.js';
 import { createLineChart, createHistogram } from '../../kit/plots/index.js';
 import { readPlotTheme, seriesStyle, onThemeChange } from '../../kit/plots/theme.js';
-import { activationLabel, percent, number } from './labels.js';
-import { rovingTable } from './definitions.js';
+import { activationLabel, percent, number } from '../../kit/experiment/labels.js';
+import { rovingTable } from '../../kit/experiment/definitions.js';
 import { deadHidden, meanHidden, activationRange, PRE_ACTIVATION_RANGE } from './model.js';
 
 const HIST_WIDTH = 116;
@@ -23,7 +23,9 @@ export function createLabResults(t, definitions, state) {
 
   // --- summary table ---------------------------------------------------------------------------
   const summaryCols = ['loss', 'saturation', 'sparsity', 'dead', 'grad_first', 'grad_last'];
-  const statOf = { loss: 'loss', saturation: 'saturation', sparsity: 'sparsity', dead: 'dead', grad_first: 'gradient_norm', grad_last: 'gradient_norm' };
+  const statOf = {
+    loss: 'loss', saturation: 'saturation', sparsity: 'sparsity', dead: 'dead', grad_first: 'gradient_norm', grad_last: 'gradient_norm',
+  };
   const summaryCells = names.map((name, k) => summaryCols.map((col) => definitions.attach(
     h('td', { 'data-col': col, 'data-run': String(k) }), statOf[col], () => t(`lab.summary.context.${col}`, { name }))));
   const summaryTable = h('table', { class: 'lab-summary-table' },
@@ -45,7 +47,9 @@ export function createLabResults(t, definitions, state) {
     formatX: (v) => (v === layerCount ? t('lab.chart.out') : String(v)),
   });
   const logToggleId = uid('log');
-  const logToggle = h('input', { type: 'checkbox', id: logToggleId, checked: true, 'data-field': 'loss-log', onchange: (e) => lossChart.setLog(e.target.checked) });
+  const logToggle = h('input', {
+    type: 'checkbox', id: logToggleId, checked: true, 'data-field': 'loss-log', onchange: (e) => lossChart.setLog(e.target.checked),
+  });
   const charts = h('div', { class: 'lab-charts' },
     h('div', { class: 'lab-chart' }, lossChart.element,
       h('span', { class: 'check-field' }, logToggle, h('label', { for: logToggleId, text: t('lab.chart.logScale') }))),
@@ -60,8 +64,10 @@ export function createLabResults(t, definitions, state) {
     const cells = [];
     names.forEach((name, k) => {
       for (const stat of layerStats) {
-        const cell = definitions.attach(h('td', { 'data-layer': String(l), 'data-run': String(k), 'data-col': stat, class: stat === layerStats[0] ? 'group-start' : null }),
-          stat, () => t('lab.layer.context', { name, layer: layerName(l) }));
+        const td = h('td', {
+          'data-layer': String(l), 'data-run': String(k), 'data-col': stat, class: stat === layerStats[0] ? 'group-start' : null,
+        });
+        const cell = definitions.attach(td, stat, () => t('lab.layer.context', { name, layer: layerName(l) }));
         row.push(cell);
         cells.push(cell);
       }
@@ -72,9 +78,13 @@ export function createLabResults(t, definitions, state) {
   const layerTable = h('table', { class: 'lab-layer-table' },
     h('caption', { text: t('lab.layers.caption') }),
     h('thead', {},
-      h('tr', {}, h('td', {}), names.map((name, k) => h('th', { scope: 'colgroup', colspan: String(layerStats.length), class: 'group-start' }, swatchFor(k), h('span', { text: name })))),
+      h('tr', {}, h('td', {}), names.map((name, k) => h('th', {
+        scope: 'colgroup', colspan: String(layerStats.length), class: 'group-start',
+      }, swatchFor(k), h('span', { text: name })))),
       h('tr', {}, h('th', { scope: 'col', text: t('lab.layers.layer') }),
-        names.flatMap(() => layerStats.map((stat, i) => h('th', { scope: 'col', class: i === 0 ? 'group-start' : null, text: t(`lab.layers.${stat}`) }))))),
+        names.flatMap(() => layerStats.map((stat, i) => h('th', {
+          scope: 'col', class: i === 0 ? 'group-start' : null, text: t(`lab.layers.${stat}`),
+        }))))),
     h('tbody', {}, layerRows));
   const layerRoving = rovingTable(layerTable);
 
@@ -98,8 +108,9 @@ export function createLabResults(t, definitions, state) {
     h('caption', { text: t('lab.hist.caption') }),
     h('thead', {}, h('tr', {}, h('td', {}), state.activations.map((spec, k) => {
       const [lo, hi] = activationRange(spec.name);
+      const [zlo, zhi] = PRE_ACTIVATION_RANGE;
       return h('th', { scope: 'col' }, swatchFor(k), h('span', { text: names[k] }),
-        h('span', { class: 'hist-range', text: t('lab.hist.ranges', { zlo: PRE_ACTIVATION_RANGE[0], zhi: PRE_ACTIVATION_RANGE[1], alo: lo, ahi: hi }) }));
+        h('span', { class: 'hist-range', text: t('lab.hist.ranges', { zlo, zhi, alo: lo, ahi: hi }) }));
     }))),
     h('tbody', {}, histRows));
   const histDetails = h('details', { class: 'lab-hist', open: state.depth <= 12 },
@@ -151,10 +162,16 @@ export function createLabResults(t, definitions, state) {
           continue;
         }
         if (!layer.histograms) continue;
-        plots.pre.draw({ counts: layer.histograms.pre_activations, range: layer.histograms.pre_activation_range, color: colour, theme: colours });
-        plots.act.draw({ counts: layer.histograms.activations, range: layer.histograms.activation_range, color: colour, theme: colours });
-        plots.pre.setLabel(t('lab.hist.preLabel', { name: names[k], layer: l + 1, mean: number(layer.pre_activation_mean), std: number(layer.pre_activation_std) }));
-        plots.act.setLabel(t('lab.hist.actLabel', { name: names[k], layer: l + 1, mean: number(layer.activation_mean), std: number(layer.activation_std), sparsity: percent(layer.sparsity_fraction), saturation: percent(layer.saturation_fraction), lo: alo, hi: ahi }));
+        const counted = layer.histograms;
+        plots.pre.draw({ counts: counted.pre_activations, range: counted.pre_activation_range, color: colour, theme: colours });
+        plots.act.draw({ counts: counted.activations, range: counted.activation_range, color: colour, theme: colours });
+        plots.pre.setLabel(t('lab.hist.preLabel', {
+          name: names[k], layer: l + 1, mean: number(layer.pre_activation_mean), std: number(layer.pre_activation_std),
+        }));
+        plots.act.setLabel(t('lab.hist.actLabel', {
+          name: names[k], layer: l + 1, mean: number(layer.activation_mean), std: number(layer.activation_std),
+          sparsity: percent(layer.sparsity_fraction), saturation: percent(layer.saturation_fraction), lo: alo, hi: ahi,
+        }));
       }
     });
   }
@@ -211,7 +228,9 @@ export function createLabResults(t, definitions, state) {
     lossChart.setSummary(t('lab.chart.lossSummary', {
       from: history.steps[0] ?? 0, to: snapshot.step,
       list: names.map((name, k) => t('lab.chart.lossItem', {
-        name, first: number(history.losses[k][0], 3), last: snapshot.runs[k].loss === null ? t('lab.diverged.short') : number(snapshot.runs[k].loss, 3),
+        name,
+        first: number(history.losses[k][0], 3),
+        last: snapshot.runs[k].loss === null ? t('lab.diverged.short') : number(snapshot.runs[k].loss, 3),
       })).join(t('lab.listSeparator')),
     }));
     const xs = Array.from({ length: layerCount }, (_, l) => l + 1);
@@ -219,7 +238,8 @@ export function createLabResults(t, definitions, state) {
     gradChart.setSummary(t('lab.chart.gradSummary', {
       list: names.map((name, k) => {
         const layers = snapshot.runs[k].layers;
-        return t('lab.chart.gradItem', { name, first: number(layers[0].gradient_norm), last: number(layers[layers.length - 1].gradient_norm) });
+        const [first, last] = [layers[0], layers[layers.length - 1]].map((layer) => number(layer.gradient_norm));
+        return t('lab.chart.gradItem', { name, first, last });
       }).join(t('lab.listSeparator')),
     }));
     definitions.refresh();

@@ -7,25 +7,17 @@
 import { h, uid, clear } from '../../kit/dom.js';
 import { formatNumber, texNumber } from '../../kit/format.js';
 import { renderTex } from '../../kit/math.js';
-import { translatorFor } from '../../kit/i18n.js';
-import { loadEngine, engineErrorMessage } from '../../adapter/engine-loader.js';
-import { invalidStateMessage, fieldErrorMessage } from '../../kit/state/messages.js';
+import { createWidgetShell } from '../../kit/widget-shell.js';
 import { fieldErrors } from '../../kit/field-error.js';
-import { HashError } from '../../kit/state/hash.js';
-import { mountShareButton } from '../../kit/share.js';
 import {
   STACK_ACTIVATIONS, STACK_LIMITS, defaultLinearStackState, validateLinearStackState,
 } from '../../kit/state/linear-stack-schema.js';
 import { computeStack } from './compute.js';
-import { createPlot } from '../activation-plot/svg-plot.js';
+import { activationName, activationTex } from '../../kit/activations.js';
+import { createPlot } from '../../kit/plots/svg-plot.js';
 
 const RANGE_CHOICES = [1, 3, 5, 10];
 const STRAIGHT = 1e-9; // relative distance from a line below which the page calls a curve straight
-
-export const TEX_NAMES = Object.freeze({
-  sigmoid: '\\sigma', tanh: '\\tanh', relu: '\\operatorname{ReLU}', leaky_relu: '\\operatorname{LReLU}',
-  elu: '\\operatorname{ELU}', gelu: '\\operatorname{GELU}', silu: '\\operatorname{SiLU}', softplus: '\\operatorname{softplus}',
-});
 
 const copy = (state) => ({ ...state, weights: [...state.weights], biases: [...state.biases] });
 
@@ -46,49 +38,21 @@ export function compositeTex(state, f = null) {
 }
 
 export function mountLinearStack(root, options = {}) {
-  const onStateChange = options.onStateChange || (() => {});
-  let lang = options.lang || 'en';
-  let t = null;
+  const shell = createWidgetShell(root, options, { className: 'actlab-lstack', prefix: 'lstack', share: 'linear-stack' });
+  const { t, body, notify } = shell;
   let engine = null;
-  let loadError = null;
   let state = defaultLinearStackState();
-  let startupProblem = null;
   let result = null;
   let ui = null;
-  if (options.initialState) {
-    try { state = validateLinearStackState(options.initialState); } catch (error) { startupProblem = error; }
-  }
 
-  root.classList.add('actlab-lstack');
-  const notice = h('div', { class: 'lstack-notice', role: 'alert', hidden: true });
-  const status = h('div', { class: 'lstack-status', role: 'status' });
-  const body = h('div', { class: 'lstack-body' });
-  root.append(notice, status, body);
-  mountShareButton(root, { widget: 'linear-stack', getState: () => copy(state), lang, followLang: root, before: body });
-
-  const notify = () => onStateChange(copy(state));
-  const fName = () => t(`lstack.name.${state.activation}`);
-
-  function reportProblem(error) {
-    if (options.onInvalidState) { options.onInvalidState(error); return; }
-    notice.hidden = false;
-    notice.textContent = invalidStateMessage(error, t);
-  }
+  const fName = () => activationName(t, state.activation, 'lstack.name');
 
   /** A state from outside rebuilds the inputs; the reader's own edits leave them (and focus) alone. */
   function apply(candidate, { fromOutside = false } = {}) {
-    let next;
-    try {
-      next = validateLinearStackState(candidate);
-    } catch (error) {
-      return fieldErrorMessage(error instanceof HashError ? error : new HashError('format'), t);
-    }
-    let nextResult;
-    try {
-      nextResult = computeStack(engine, next);
-    } catch (error) {
-      return t('lstack.engineError', { message: error.message || String(error) });
-    }
+    const { refused, state: next, computed: nextResult } = shell.prepare(candidate, {
+      validate: validateLinearStackState, compute: (checked) => computeStack(engine, checked),
+    });
+    if (refused) return refused;
     const rebuild = fromOutside || next.depth !== state.depth || next.range !== state.range;
     state = next;
     result = nextResult;
@@ -167,7 +131,7 @@ export function mountLinearStack(root, options = {}) {
           id: selectId, 'data-field': 'activation',
           onchange: (event) => { switchInput.checked = true; commit({ ...copy(state), activation: event.target.value, active: true }); },
         },
-          STACK_ACTIVATIONS.map((name) => h('option', { value: name, text: t(`lstack.option.${name}`), selected: name === state.activation })))),
+          STACK_ACTIVATIONS.map((name) => h('option', { value: name, text: activationName(t, name, 'lstack.option'), selected: name === state.activation })))),
       h('span', { class: 'lstack-field' },
         h('label', { for: rangeId, text: t('lstack.range') }),
         h('select', { id: rangeId, 'data-field': 'range', onchange: (event) => commit({ ...copy(state), range: Number(event.target.value) }) },
@@ -209,7 +173,7 @@ export function mountLinearStack(root, options = {}) {
     const { linear, bent, xs } = result;
     // Formula: the composite, then what the engine's outputs say it equals.
     const lines = [`y = ${compositeTex(state)} \\;=\\; ${texNumber(linear.shape.slope)}\\,x ${linear.shape.intercept < 0 ? '-' : '+'} ${texNumber(Math.abs(linear.shape.intercept))}`];
-    if (bent) lines.push(`y = ${compositeTex(state, TEX_NAMES[state.activation])}`);
+    if (bent) lines.push(`y = ${compositeTex(state, activationTex(t, state.activation))}`);
     ui.formula.replaceChildren(...lines.map((tex) => renderTex(h('div', { class: 'lstack-tex' }), `\\displaystyle ${tex}`)));
 
     const all = [...linear.ys, ...(bent ? bent.ys : [])].filter((y) => typeof y === 'number' && Number.isFinite(y));
@@ -260,65 +224,20 @@ export function mountLinearStack(root, options = {}) {
     root.dataset.ready = 'true';
   }
 
-  // --- start-up -----------------------------------------------------------------------------
-  async function start() {
-    t = await translatorFor(lang);
-    root.setAttribute('lang', lang);
-    status.className = 'lstack-status is-loading';
-    status.textContent = t('engine.loading');
-    try {
-      engine = options.engine || await loadEngine();
-    } catch (error) {
-      loadError = error;
-      status.className = 'lstack-status is-error';
-      status.setAttribute('role', 'alert');
-      status.textContent = engineErrorMessage(error, t);
-      return;
-    }
-    status.textContent = '';
-    status.className = 'lstack-status';
-    try {
-      result = computeStack(engine, state);
-    } catch (error) {
-      startupProblem = startupProblem || new HashError('format');
-    }
-    if (startupProblem) {
-      reportProblem(startupProblem);
-      state = defaultLinearStackState();
-      result = computeStack(engine, state);
-    }
-    build();
-    if (startupProblem) notify();
-  }
-
-  const ready = start();
-
-  return {
-    ready,
-    async setLang(newLang) {
-      await ready;
-      lang = newLang;
-      t = await translatorFor(lang);
-      root.setAttribute('lang', lang);
-      if (!result) {
-        status.textContent = loadError ? engineErrorMessage(loadError, t) : t('engine.loading');
-        return;
-      }
-      build();
+  // --- start-up and the controller (kit/widget-shell.js) --------------------------------------
+  return shell.start({
+    defaultState: defaultLinearStackState,
+    validate: validateLinearStackState,
+    open(loaded, candidate) {
+      engine = loaded;
+      result = computeStack(engine, candidate);
+      state = candidate;
     },
-    async setState(candidate) {
-      await ready;
-      if (!result) return null;
-      const message = apply(candidate, { fromOutside: true });
-      if (message) reportProblem(new HashError('format'));
-      return message;
-    },
+    build,
+    apply: (candidate) => apply(candidate, { fromOutside: true }),
     getState: () => copy(state),
-    destroy() {
+    teardown() {
       if (ui && ui.plot) ui.plot.destroy();
-      clear(root);
-      root.classList.remove('actlab-lstack');
-      delete root.dataset.ready;
     },
-  };
+  });
 }

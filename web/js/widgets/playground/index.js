@@ -8,8 +8,8 @@
 // the gradient norm per layer. Same contract as the stepper and the lab (see lab/index.js); CSS:
 // css/playground.css + uPlot.min.css + katex.min.css, scoped by .actlab-playground.
 import { validatePlaygroundState, defaultPlaygroundState } from '../../kit/state/playground-schema.js';
-import { mountExperimentWidget } from '../lab/controller.js';
-import { number } from '../lab/labels.js';
+import { mountExperimentWidget } from '../../kit/experiment/controller.js';
+import { number } from '../../kit/experiment/labels.js';
 import {
   presetState, experimentSpec, experimentKey, matchingPreset, accuracy, deadHidden, saturatedHidden,
 } from './model.js';
@@ -35,7 +35,10 @@ export const PLAYGROUND_CONFIG = Object.freeze({
   presetState,
   experimentSpec,
   experimentKey,
-  isLarge: (state) => state.dataset.size * state.hidden.reduce((sum, units, l) => sum + units * (l === 0 ? 2 : state.hidden[l - 1]), 0) > 2e6,
+  isLarge(state) {
+    const weights = state.hidden.reduce((sum, units, l) => sum + units * (l === 0 ? 2 : state.hidden[l - 1]), 0);
+    return state.dataset.size * weights > 2e6; // updates will be slow
+  },
   emptyHistory: (state) => ({
     steps: [], train: [], test: [], dead: [], saturated: [],
     alpha: state.activation.name === 'prelu' ? state.hidden.map(() => []) : [],
@@ -63,7 +66,8 @@ export const PLAYGROUND_CONFIG = Object.freeze({
       test: run.testLoss === null ? t('lab.diverged.short') : number(run.testLoss, 3),
     });
   },
-  exportJson: (state, snapshot, history, context) => playgroundJson(state, snapshot, history, snapshot && context ? accuracies(snapshot, context) : {}),
+  exportJson: (state, snapshot, history, context) =>
+    playgroundJson(state, snapshot, history, snapshot && context ? accuracies(snapshot, context) : {}),
   exportCsv: (state, snapshot, history) => playgroundCsv(state, history),
   fileName: (state, snapshot, extension) => playgroundFileName(snapshot, matchingPreset(state), extension),
 });

@@ -1,7 +1,8 @@
 // The training playground's model: presets, the experiment a state asks the engine for, and the
 // counting the page does on the engine's answers (accuracy, dead units). Pure; no DOM.
 import { validatePlaygroundState, defaultPlaygroundState, testDatasetOf } from '../../kit/state/playground-schema.js';
-import { engineInit, engineLayer } from '../../kit/state/lab-fields.js';
+import { classifierSession } from '../../kit/experiment/network-spec.js';
+import { presetLookup } from '../../kit/experiment/presets.js';
 
 export const GRID_RESOLUTION = 64;
 
@@ -32,29 +33,13 @@ export const PLAYGROUND_PRESETS = Object.freeze({
   'sigmoid-slow': { ...CONVERGENCE, activation: { name: 'sigmoid' } },
 });
 
-export function presetState(name) {
-  return validatePlaygroundState(structuredClone(PLAYGROUND_PRESETS[name] || defaultPlaygroundState()));
-}
-
-/** The preset this state is (ignoring steps taken), or 'custom'. */
-export function matchingPreset(state) {
-  const key = (s) => JSON.stringify({ ...s, at: 0 });
-  for (const name of Object.keys(PLAYGROUND_PRESETS)) if (key(presetState(name)) === key(state)) return name;
-  return 'custom';
-}
+export const { presetState, matchingPreset } = presetLookup(PLAYGROUND_PRESETS, validatePlaygroundState, defaultPlaygroundState);
 
 export function sessionSpec(state) {
-  return {
-    input_size: 2,
-    layers: [...state.hidden.map((units) => engineLayer(units, state.activation)), { units: 1, activation: 'sigmoid' }],
-    init: engineInit(state.init, state.seed, state.bias),
-    loss: 'bce',
-    optimiser: { optimiser: state.optimiser, learning_rate: state.lr },
-    shuffle_seed: state.seed,
-  };
+  return classifierSession(state, state.hidden, state.activation);
 }
 
-/** The experiment (workers/experiment.js) for a state: one network, a test set, a grid, α. */
+/** The experiment (kit/experiment/experiment.js) for a state: one network, a test set, a grid, α. */
 export function experimentSpec(state) {
   return {
     dataset: { ...state.dataset },

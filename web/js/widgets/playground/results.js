@@ -4,8 +4,8 @@
 // reaching each layer. Numbers from the engine; this file formats, counts and draws.
 import { h, uid } from '../../kit/dom.js';
 import { createLineChart, createHeatmap } from '../../kit/plots/index.js';
-import { percent, number, activationLabel } from '../lab/labels.js';
-import { rovingTable } from '../lab/definitions.js';
+import { percent, number, activationLabel } from '../../kit/experiment/labels.js';
+import { rovingTable } from '../../kit/experiment/definitions.js';
 import { GRID_RESOLUTION } from './model.js';
 
 /**
@@ -19,11 +19,14 @@ export function createPlaygroundResults(t, definitions, state) {
 
   // --- decision boundary ----------------------------------------------------------------------
   const heatmap = createHeatmap({ label: t('pg.map.title'), maxSize: 380 });
-  const accuracyTrain = definitions.attach(h('span', { class: 'pg-number', 'data-field': 'train-accuracy', tabindex: '0' }), 'accuracy', () => t('pg.map.trainSet'));
-  const accuracyTest = definitions.attach(h('span', { class: 'pg-number', 'data-field': 'test-accuracy', tabindex: '0' }), 'accuracy', () => t('pg.map.testSet'));
-  const lossTrain = definitions.attach(h('span', { class: 'pg-number', 'data-field': 'train-loss', tabindex: '0' }), 'loss', () => t('pg.map.trainSet'));
-  const lossTest = definitions.attach(h('span', { class: 'pg-number', 'data-field': 'test-loss', tabindex: '0' }), 'test_loss', () => t('pg.map.testSet'));
-  const deadCount = definitions.attach(h('span', { class: 'pg-number', 'data-field': 'dead', tabindex: '0' }), 'dead', () => t('lab.summary.context.dead', { name: activationLabel(state.activation, t) }));
+  /** A number under the map, with its definition (statistic `stat`) on hover and focus. */
+  const shown = (field, stat, context) =>
+    definitions.attach(h('span', { class: 'pg-number', 'data-field': field, tabindex: '0' }), stat, context);
+  const accuracyTrain = shown('train-accuracy', 'accuracy', () => t('pg.map.trainSet'));
+  const accuracyTest = shown('test-accuracy', 'accuracy', () => t('pg.map.testSet'));
+  const lossTrain = shown('train-loss', 'loss', () => t('pg.map.trainSet'));
+  const lossTest = shown('test-loss', 'test_loss', () => t('pg.map.testSet'));
+  const deadCount = shown('dead', 'dead', () => t('lab.summary.context.dead', { name: activationLabel(state.activation, t) }));
   const mapLegend = h('ul', { class: 'pg-map-legend' },
     h('li', {}, h('span', { class: 'pg-key pg-key--one', 'aria-hidden': 'true' }), t('pg.map.class1')),
     h('li', {}, h('span', { class: 'pg-key pg-key--zero', 'aria-hidden': 'true' }), t('pg.map.class0')),
@@ -58,10 +61,15 @@ export function createPlaygroundResults(t, definitions, state) {
   });
   const charts = h('div', { class: 'pg-charts' },
     h('div', { class: 'lab-chart' }, lossChart.element,
-      h('span', { class: 'check-field' }, h('input', { type: 'checkbox', id: logId, checked: true, 'data-field': 'loss-log', onchange: (e) => lossChart.setLog(e.target.checked) }),
+      h('span', { class: 'check-field' },
+        h('input', {
+          type: 'checkbox', id: logId, checked: true, 'data-field': 'loss-log', onchange: (e) => lossChart.setLog(e.target.checked),
+        }),
         h('label', { for: logId, text: t('lab.chart.logScale') }))),
     h('div', { class: 'lab-chart' }, unitsChart.element),
-    alphaChart ? h('div', { class: 'lab-chart' }, alphaChart.element) : h('p', { class: 'setup-hint pg-alpha-note', text: t('pg.chart.alphaOnly') }),
+    alphaChart
+      ? h('div', { class: 'lab-chart' }, alphaChart.element)
+      : h('p', { class: 'setup-hint pg-alpha-note', text: t('pg.chart.alphaOnly') }),
     h('div', { class: 'lab-chart' }, gradChart.element));
 
   // --- per-layer table ----------------------------------------------------------------------------
@@ -77,7 +85,8 @@ export function createPlaygroundResults(t, definitions, state) {
   }
   const table = h('table', { class: 'pg-layer-table' },
     h('caption', { text: t('pg.layers.caption') }),
-    h('thead', {}, h('tr', {}, h('th', { scope: 'col', text: t('lab.layers.layer') }), h('th', { scope: 'col', text: t('pg.layers.units') }),
+    h('thead', {}, h('tr', {},
+      h('th', { scope: 'col', text: t('lab.layers.layer') }), h('th', { scope: 'col', text: t('pg.layers.units') }),
       stats.map((stat) => h('th', { scope: 'col', text: t(`lab.layers.${stat}`) })))),
     h('tbody', {}, rows));
   const roving = rovingTable(table);
@@ -110,10 +119,12 @@ export function createPlaygroundResults(t, definitions, state) {
     }));
     setCell(lossTrain, isDiverged ? t('lab.diverged.short') : number(run.loss, 4), run.loss);
     setCell(lossTest, run.testLoss === null ? t('lab.diverged.short') : number(run.testLoss, 4), run.testLoss);
-    setCell(accuracyTrain, accuracy.train ? percent(accuracy.train.fraction) : '\u2014', accuracy.train ? accuracy.train.fraction : null);
-    setCell(accuracyTest, accuracy.test ? percent(accuracy.test.fraction) : '\u2014', accuracy.test ? accuracy.test.fraction : null);
+    const fractionOf = (counted) => (counted ? counted.fraction : null);
+    setCell(accuracyTrain, accuracy.train ? percent(accuracy.train.fraction) : '\u2014', fractionOf(accuracy.train));
+    setCell(accuracyTest, accuracy.test ? percent(accuracy.test.fraction) : '\u2014', fractionOf(accuracy.test));
     if (isDiverged) setCell(deadCount, '\u2014', null);
-    else setCell(deadCount, t('lab.summary.deadValue', { percent: percent(dead.fraction), dead: dead.dead, total: dead.total }), dead.fraction);
+    else setCell(deadCount, t('lab.summary.deadValue', { percent: percent(dead.fraction), dead: dead.dead, total: dead.total }),
+      dead.fraction);
     deadCount.dataset.dead = isDiverged ? '' : String(dead.dead);
 
     lossChart.setData(history.steps, [history.train, history.test]);
@@ -130,11 +141,14 @@ export function createPlaygroundResults(t, definitions, state) {
     if (alphaChart) {
       alphaChart.setData(history.steps, history.alpha);
       alphaChart.setSummary(t('pg.chart.alphaSummary', {
-        list: history.alpha.map((values, l) => t('pg.chart.alphaItem', { n: l + 1, first: number(values[0], 3), last: number(values[values.length - 1], 3) })).join(t('lab.listSeparator')),
+        list: history.alpha.map((values, l) => t('pg.chart.alphaItem', {
+          n: l + 1, first: number(values[0], 3), last: number(values[values.length - 1], 3),
+        })).join(t('lab.listSeparator')),
       }));
     }
     gradChart.setData(Array.from({ length: layerCount }, (_, l) => l + 1), [run.layers.map((layer) => layer.gradient_norm)]);
-    gradChart.setSummary(t('pg.chart.gradSummary', { first: number(run.layers[0].gradient_norm), last: number(run.layers[layerCount - 1].gradient_norm) }));
+    const [first, last] = [run.layers[0], run.layers[layerCount - 1]].map((layer) => number(layer.gradient_norm));
+    gradChart.setSummary(t('pg.chart.gradSummary', { first, last }));
 
     run.layers.forEach((layer, l) => {
       if (isDiverged) { for (const cell of cells[l]) setCell(cell, '\u2014', null); return; }

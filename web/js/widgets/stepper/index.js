@@ -3,12 +3,10 @@
 // reports every change through onStateChange so a host can put it in the URL (or anywhere).
 import { h, clear } from '../../kit/dom.js';
 import { formatNumber } from '../../kit/format.js';
-import { translatorFor } from '../../kit/i18n.js';
-import { loadEngine, engineErrorMessage } from '../../adapter/engine-loader.js';
+import { createWidgetShell } from '../../kit/widget-shell.js';
 import { validateStepperState, LIMITS } from '../../kit/state/stepper-schema.js';
 import { invalidStateMessage } from '../../kit/state/messages.js';
 import { HashError } from '../../kit/state/hash.js';
-import { mountShareButton } from '../../kit/share.js';
 import { defaultState, copyState, replay, highlightFor, endOfForward, layerUnits } from './model.js';
 import { computeSession, advanceSession, checkGradients } from './compute.js';
 import { createGraph } from './graph.js';
@@ -19,9 +17,10 @@ import { createParameterTable } from './parameter-table.js';
 import { createTrainingPanel } from './training-panel.js';
 
 export function mountStepper(root, options = {}) {
-  const onStateChange = options.onStateChange || (() => {});
-  let lang = options.lang || 'en';
-  let t = null;
+  const shell = createWidgetShell(root, options, {
+    className: 'actlab-stepper', prefix: 'stepper', share: 'stepper', shareSlot: 'stepper-share',
+  });
+  const { t, body, notify } = shell;
   let engine = null;
   let session = null;
   let ui = null;
@@ -29,29 +28,9 @@ export function mountStepper(root, options = {}) {
   let timer = null;
   let speed = 1;
   let state = defaultState();
-  let startupProblem = null;
-  let loadError = null;
-  if (options.initialState) {
-    try { state = validateStepperState(options.initialState); } catch (error) { startupProblem = error; }
-  }
-
-  root.classList.add('actlab-stepper');
-  const notice = h('div', { class: 'stepper-notice', role: 'alert', hidden: true });
-  const status = h('div', { class: 'stepper-status', role: 'status' });
-  const body = h('div', { class: 'stepper-body' });
-  const shareSlot = h('div', { class: 'stepper-share' });
-  root.append(notice, status, shareSlot, body);
-  const share = mountShareButton(shareSlot, { widget: 'stepper', getState: () => copyState(state), lang });
 
   const total = () => (session ? session.steps.length : 0);
   const forwardEnd = () => (session ? endOfForward(session.steps) : 0);
-  const notify = () => onStateChange(copyState(state));
-
-  function reportProblem(error) {
-    if (options.onInvalidState) { options.onInvalidState(error); return; }
-    notice.hidden = false;
-    notice.textContent = invalidStateMessage(error, t);
-  }
 
   // --- stepping -----------------------------------------------------------------------------
   function goTo(step, { announce = true } = {}) {
@@ -90,24 +69,14 @@ export function mountStepper(root, options = {}) {
   // --- state changes that need the engine ---------------------------------------------------
   /** A state from outside (a link, the host page): validate, compute, replace. Error message or null. */
   function apply(candidate) {
-    let next;
-    try {
-      next = validateStepperState(candidate);
-    } catch (error) {
-      return invalidStateMessage(error instanceof HashError ? error : new HashError('format'), t);
-    }
-    let nextSession;
-    try {
-      nextSession = computeSession(engine, next);
-    } catch (error) {
-      return engineMessage(error);
-    }
+    const { refused, state: next, computed } = shell.prepare(candidate, {
+      validate: validateStepperState, compute: (checked) => computeSession(engine, checked), refusal: invalidStateMessage,
+    });
+    if (refused) return refused;
     hideResetNotice();
-    replaceState(next, nextSession);
+    replaceState(next, computed);
     return null;
   }
-
-  function engineMessage(error) { return t('stepper.engineError', { message: error.message || String(error) }); }
 
   function replaceState(next, nextSession) {
     stopPlaying();
@@ -132,19 +101,14 @@ export function mountStepper(root, options = {}) {
    * next to the edited field says so and offers Undo.
    */
   function edit(candidate, { slot, reason = 'edit' } = {}) {
-    let next;
-    try {
-      next = validateStepperState({ ...candidate, cycles: 0 });
-    } catch (error) {
-      return editProblemMessage(error);
-    }
-    if (reason === 'edit' && settingsKey(next) === settingsKey(state)) return null;
-    let nextSession;
-    try {
-      nextSession = computeSession(engine, next);
-    } catch (error) {
-      return engineMessage(error);
-    }
+    const unchanged = (checked) => reason === 'edit' && settingsKey(checked) === settingsKey(state);
+    const { refused, state: next, computed: nextSession } = shell.prepare({ ...candidate, cycles: 0 }, {
+      validate: validateStepperState,
+      compute: (checked) => (unchanged(checked) ? null : computeSession(engine, checked)),
+      refusal: editProblemMessage,
+    });
+    if (refused) return refused;
+    if (nextSession === null) return null;
     const previous = { state: copyState(state), session };
     if (reason === 'restart') next.step = 0;
     replaceState(next, nextSession);
@@ -189,7 +153,7 @@ export function mountStepper(root, options = {}) {
     try {
       nextSession = advanceSession(engine, state, session, n);
     } catch (error) {
-      ui.training.showCheckError(engineMessage(error));
+      ui.training.showCheckError(shell.engineMessage(error));
       return;
     }
     hideResetNotice();
@@ -210,7 +174,7 @@ export function mountStepper(root, options = {}) {
       try {
         ui.training.showCheck(checkGradients(engine, state, session.current));
       } catch (error) {
-        ui.training.showCheckError(engineMessage(error));
+        ui.training.showCheckError(shell.engineMessage(error));
       }
     },
   };
@@ -323,74 +287,28 @@ export function mountStepper(root, options = {}) {
     box.scrollLeft += fits ? centre : left - boxRect.left - margin;
   }
 
-  // --- start-up -----------------------------------------------------------------------------
-  async function start() {
-    t = await translatorFor(lang);
-    root.setAttribute('lang', lang);
-    status.className = 'stepper-status is-loading';
-    status.textContent = t('engine.loading');
-    try {
-      engine = options.engine || await loadEngine();
-    } catch (error) {
-      loadError = error;
-      status.className = 'stepper-status is-error';
-      status.setAttribute('role', 'alert');
-      status.textContent = engineErrorMessage(error, t);
-      return;
-    }
-    status.textContent = '';
-    status.className = 'stepper-status';
-    const requestedStep = state.step;
-    try {
-      session = computeSession(engine, state);
-    } catch (error) {
-      startupProblem = startupProblem || new HashError('format');
-    }
-    if (!startupProblem && requestedStep > total()) startupProblem = new HashError('step', 'step');
-    if (startupProblem) {
-      reportProblem(startupProblem);
-      state = defaultState();
-      session = computeSession(engine, state);
-    }
-    build();
-    render();
-    if (startupProblem) notify();
-  }
-
-  const ready = start();
-
-  return {
-    ready,
-    /** Switch language; rebuilds the widget's text, keeps its state. */
-    async setLang(newLang) {
-      await ready;
-      lang = newLang;
-      t = await translatorFor(lang);
-      root.setAttribute('lang', lang);
-      share.setLang(lang);
-      if (!session) {
-        status.textContent = loadError ? engineErrorMessage(loadError, t) : t('engine.loading');
-        return;
-      }
+  // --- start-up and the controller (kit/widget-shell.js) --------------------------------------
+  return shell.start({
+    defaultState,
+    validate: validateStepperState,
+    /** A link's state: computed, and its step must lie within the pass it computes. */
+    open(loaded, candidate) {
+      engine = loaded;
+      const opened = computeSession(engine, candidate);
+      if (candidate.step > opened.steps.length) throw new HashError('step', 'step');
+      state = candidate;
+      session = opened;
+    },
+    build() {
       stopPlaying();
       build();
       render();
     },
-    /** Replace the state (e.g. after the URL hash changed). Returns an error message or null. */
-    async setState(candidate) {
-      await ready;
-      if (!session) return null;
-      const message = apply(candidate);
-      if (message) { reportProblem(new HashError('format')); }
-      return message;
-    },
+    apply,
     getState: () => copyState(state),
-    destroy() {
+    teardown() {
       stopPlaying();
       unbindKeys();
-      share.destroy();
-      clear(root);
-      root.classList.remove('actlab-stepper');
     },
-  };
+  });
 }

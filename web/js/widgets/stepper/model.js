@@ -1,22 +1,12 @@
 // The stepper's model: presets, the engine requests a state needs, and replaying a trace up to a
 // step. Pure functions; no DOM. Every number comes from the engine's responses.
 import { layerUnits, layerFanIn, DEFAULT_ALPHA, DEFAULT_SLOPE } from '../../kit/state/stepper-schema.js';
+import { STEPPER_DEFAULTS, defaultStepperState } from '../../kit/state/stepper-codec.js';
 
 export { layerUnits, layerFanIn };
 
-/** The article's figure 8: x → (w1, b1, sigmoid) → (w2, b2, sigmoid) → L. */
-const CHAIN = {
-  inputSize: 1,
-  hidden: [1],
-  activations: [{ name: 'sigmoid' }, { name: 'sigmoid' }],
-  inputs: [1.5],
-  target: 1,
-  loss: 'mse',
-  params: { mode: 'explicit', weights: [[[0.8]], [[-0.5]]], biases: [[0.1], [0.2]] },
-  lr: 0.5,
-  cycles: 0,
-  step: 0,
-};
+/** The article's figure 8 (the links' default example). */
+const CHAIN = STEPPER_DEFAULTS;
 
 const TWO_THREE_ONE = {
   inputSize: 2,
@@ -34,7 +24,7 @@ const TWO_THREE_ONE = {
 export const PRESETS = Object.freeze({ chain: CHAIN, 'two-three-one': TWO_THREE_ONE });
 
 export function copyState(state) { return structuredClone(state); }
-export function defaultState() { return copyState(CHAIN); }
+export const defaultState = defaultStepperState;
 export function presetState(name) { return copyState(PRESETS[name] || CHAIN); }
 
 /** Which preset (if any) has this network shape and activations; otherwise 'custom'. */

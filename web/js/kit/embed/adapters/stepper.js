@@ -1,7 +1,6 @@
 // <actlab-stepper> attributes ↔ the stepper's state, through its URL-hash codec (the same rules as
 // the notebook's links; see docs/web.md for every bound).
-import { decodeStepperHash, encodeStepperHash } from '../../state/stepper-codec.js';
-import { defaultState } from '../../../widgets/stepper/model.js';
+import { decodeStepperHash, encodeStepperHash, defaultStepperState } from '../../state/stepper-codec.js';
 import { codecAdapter, AttributeError } from '../adapt.js';
 
 /** [attribute, codec key]: one attribute per key of the notebook's #stepper?… links. */
@@ -74,7 +73,7 @@ export const adapter = codecAdapter({
   encode: encodeStepperHash,
   attributes: ATTRIBUTES,
   extra: ['activation', 'output-activation'],
-  defaults: defaultState,
+  defaults: defaultStepperState,
   prepare,
 });
 

@@ -1,6 +1,6 @@
 // Train / pause / resume, one batch at a time, back to step 0, and a progress bar with the step
 // count in words. Shared by the lab and the playground.
-import { h } from '../../kit/dom.js';
+import { h } from '../dom.js';
 import { duration, stepRate } from './labels.js';
 
 /**
@@ -10,7 +10,9 @@ import { duration, stepRate } from './labels.js';
  */
 export function createRunControls(t, actions, { extra = [] } = {}) {
   const toggle = h('button', { type: 'button', class: 'action action--primary', 'data-action': 'train', onclick: actions.toggle });
-  const stepButton = h('button', { type: 'button', class: 'action', 'data-action': 'step', onclick: actions.step, text: t('lab.run.step') });
+  const stepButton = h('button', {
+    type: 'button', class: 'action', 'data-action': 'step', onclick: actions.step, text: t('lab.run.step'),
+  });
   const reset = h('button', { type: 'button', class: 'action', 'data-action': 'reset', onclick: actions.reset, text: t('lab.run.reset') });
   const progress = h('progress', { class: 'lab-progress', max: 1, value: 0 });
   const progressText = h('p', { class: 'lab-progress-text', 'aria-live': 'off' });

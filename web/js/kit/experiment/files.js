@@ -1,9 +1,9 @@
 // Export (download through a Blob URL) and import (a file the learner picks) for the lab and the
 // playground. The import reads the file and hands its text to a parser; the widget applies the
 // result only if the parser accepted it, so a malformed file changes nothing.
-import { h, uid } from '../../kit/dom.js';
-import { MAX_FILE_BYTES } from '../../kit/state/lab-file.js';
-import { HashError } from '../../kit/state/hash.js';
+import { h, uid } from '../dom.js';
+import { MAX_FILE_BYTES } from '../state/lab-file.js';
+import { HashError } from '../state/hash.js';
 
 /** Save `text` as a file called `name` (works inside a shadow root: the link need not be in a document). */
 export function download(text, name, type) {

@@ -1,7 +1,7 @@
 // Form controls for the lab's and the playground's settings panels: a label tied to every control,
 // values applied on `change`, nothing parsed here beyond turning text into a number (the state's
 // validator decides what is allowed). Shared by both widgets.
-import { h, uid } from '../../kit/dom.js';
+import { h, uid } from '../dom.js';
 
 /** A number input. onValue gets a number (NaN for empty or unparseable text). */
 export function numberField({ field, label, value, onValue, step = 'any', min, max, width = '6.5em', hint }) {

@@ -4,8 +4,8 @@
 // number it draws is handed in. Styles live in web/css/plot.css, scoped by .actlab-plot, with
 // light and dark colours; lines also differ by dash pattern and markers by shape, never by colour
 // alone.
-import { h, s, uid } from '../../kit/dom.js';
-import { formatNumber } from '../../kit/format.js';
+import { h, s, uid } from '../dom.js';
+import { formatNumber } from '../format.js';
 
 const MARGIN = { top: 12, right: 14, bottom: 40, left: 56 };
 const DASHES = { solid: null, dashed: '8 5', dotted: '2 4', dashdot: '9 4 2 4' };

@@ -1,7 +1,8 @@
-// The controller both training widgets share (the comparison lab and the playground): state and
-// its validation, the runner and the animation loop, train / pause / step / reset, history of the
-// snapshots, export and import, the share button, language switches. Each widget supplies its own
-// parts in `config`; the controller knows nothing about what they show.
+// The controller both training widgets share (the comparison lab and the playground), built on the
+// widget shell (kit/widget-shell.js: strings, loading, a bad start-up state, Share, setLang /
+// setState / destroy): the runner and the animation loop, train / pause / step / reset, history of
+// the snapshots, export and import. Each widget supplies its own parts in `config`; the controller
+// knows nothing about what they show.
 //
 // config = {
 //   rootClass, shareName, fileFormat, runAboutKey (locale key of the line above the controls),
@@ -15,56 +16,38 @@
 //   exportJson(state, snapshot, history, context) → text,  exportCsv(state, snapshot, history, context) → text,
 //   fileName(state, snapshot, extension) → name,
 // }
-import { h, clear } from '../../kit/dom.js';
-import { translatorFor } from '../../kit/i18n.js';
-import { engineErrorMessage } from '../../adapter/engine-loader.js';
-import { HashError } from '../../kit/state/hash.js';
-import { labInvalidStateMessage, labFieldMessage, importErrorMessage } from '../../kit/state/lab-messages.js';
-import { parseExperimentFile } from '../../kit/state/lab-file.js';
-import { createRunner } from '../../kit/experiment/runner.js';
-import { createTrainingLoop } from '../../kit/experiment/training-loop.js';
+import { h, clear } from '../dom.js';
+import { createWidgetShell } from '../widget-shell.js';
+import { HashError } from '../state/hash.js';
+import { labInvalidStateMessage, labFieldMessage, importErrorMessage } from '../state/lab-messages.js';
+import { parseExperimentFile } from '../state/lab-file.js';
+import { createRunner } from './runner.js';
+import { createTrainingLoop } from './training-loop.js';
 import { createRunControls } from './run-controls.js';
 import { createDefinitions } from './definitions.js';
 import { createFileControls, download } from './files.js';
-import { mountShare } from './share-slot.js';
 import { duration } from './labels.js';
 
 /** mountExperimentWidget(root, options, config) → {ready, setLang, setState, getState, destroy} */
 export function mountExperimentWidget(root, options, config) {
-  const onStateChange = options.onStateChange || (() => {});
-  let lang = options.lang || 'en';
-  let t = null;
-  let state = config.defaultState();
-  let startupProblem = null;
-  if (options.initialState) {
-    try { state = config.validate(options.initialState); } catch (error) { startupProblem = error; }
-  }
-  let runner = null;
+  // The lifecycle (strings, loading the runner, a bad start-up state, Share, setLang / setState /
+  // destroy) is the widget shell's; the runner is the resource it loads instead of the engine.
+  const shell = createWidgetShell(root, options, { className: config.rootClass, prefix: 'lab', share: config.shareName });
+  const { t, body } = shell;
+  let state = null; // set when the experiment first opens
   let loop = null;
-  let loadError = null;
   let ui = null;
   let snapshot = null;
   let history = null;
   let context = null; // what the experiment opened with: {train, test, extent}
   let currentKey = '';
   let loopStatus = { phase: 'opening', step: 0, target: 0, playing: false, error: null };
-  let destroyed = false;
 
-  root.classList.add(config.rootClass);
-  const notice = h('div', { class: 'lab-notice', role: 'alert', hidden: true });
-  const status = h('div', { class: 'lab-status', role: 'status' });
-  const body = h('div', { class: 'lab-body' });
   const live = h('div', { class: 'visually-hidden', 'aria-live': 'polite', 'data-role': 'live' });
-  root.append(notice, status, body, live);
+  root.append(live);
 
   const copy = () => structuredClone(state);
-  const notify = () => onStateChange(copy());
-
-  function reportProblem(error) {
-    if (options.onInvalidState) { options.onInvalidState(error); return; }
-    notice.hidden = false;
-    notice.textContent = labInvalidStateMessage(error, t);
-  }
+  const notify = () => shell.notify();
 
   // --- the experiment -------------------------------------------------------------------------
   function render() {
@@ -77,7 +60,7 @@ export function mountExperimentWidget(root, options, config) {
   }
 
   function onSnapshot(snap) {
-    if (destroyed) return;
+    if (shell.destroyed) return;
     snapshot = snap;
     config.record(history, snap, context, state);
     if (state.at !== snap.step) { state.at = snap.step; notify(); }
@@ -98,7 +81,8 @@ export function mountExperimentWidget(root, options, config) {
     updateControls();
     if (next.phase === 'error') {
       ui.runError.hidden = false;
-      ui.runError.textContent = t('lab.engineError', { message: next.error && next.error.message ? next.error.message : String(next.error) });
+      const message = next.error && next.error.message ? next.error.message : String(next.error);
+      ui.runError.textContent = t('lab.engineError', { message });
     }
     if (wasRunning && !next.playing && next.phase === 'idle' && snapshot) {
       let key = next.step >= state.steps ? 'lab.announce.done' : 'lab.announce.paused';
@@ -211,25 +195,25 @@ export function mountExperimentWidget(root, options, config) {
     if (!ui) return;
     if (ui.results) ui.results.destroy();
     if (ui.definitions) ui.definitions.destroy();
-    if (ui.share) ui.share.destroy();
   }
 
   /** Build the widget's text and controls; `withResults: false` when an experiment opens next (it builds them). */
   function build({ withResults = true } = {}) {
     teardown();
     clear(body);
-    ui = { results: null, definitions: null, share: null };
+    ui = { results: null, definitions: null };
     ui.setup = config.createSetup(t, { apply: (candidate) => apply(candidate), applyPreset: (name) => apply(config.presetState(name)) });
+    const save = (text, extension, type) => download(text, config.fileName(state, snapshot, extension), type);
     ui.files = createFileControls(t, {
-      onExportJson: () => download(config.exportJson(state, snapshot, history, context), config.fileName(state, snapshot, 'json'), 'application/json'),
-      onExportCsv: () => download(config.exportCsv(state, snapshot, history, context), config.fileName(state, snapshot, 'csv'), 'text/csv'),
+      onExportJson: () => save(config.exportJson(state, snapshot, history, context), 'json', 'application/json'),
+      onExportCsv: () => save(config.exportCsv(state, snapshot, history, context), 'csv', 'text/csv'),
       onImport: importText,
     });
     ui.controls = createRunControls(t, actions);
     ui.runError = h('p', { class: 'field-error lab-run-error', role: 'alert', hidden: true });
     ui.largeHint = h('p', { class: 'setup-hint lab-large-hint', hidden: !config.isLarge(state), text: t('lab.setup.large') });
-    ui.shareSlot = h('div', { class: 'lab-share-slot', 'data-role': 'share-slot' });
-    ui.share = mountShare(ui.shareSlot, config.shareName, copy, lang);
+    // The shell's one Share button, moved into the run panel each time the panel is built.
+    ui.shareSlot = h('div', { class: 'lab-share-slot', 'data-role': 'share-slot' }, shell.share ? shell.share.element : null);
     ui.resultsSlot = h('div', { class: 'lab-results-slot' });
     body.append(
       ui.setup.element,
@@ -243,67 +227,27 @@ export function mountExperimentWidget(root, options, config) {
     updateControls();
   }
 
-  async function start() {
-    t = await translatorFor(lang);
-    root.setAttribute('lang', lang);
-    status.className = 'lab-status is-loading';
-    status.textContent = t('engine.loading');
-    try {
-      runner = await createRunner({ engine: options.engine, useWorker: options.useWorker !== false });
-    } catch (error) {
-      loadError = error;
-      status.className = 'lab-status is-error';
-      status.setAttribute('role', 'alert');
-      status.textContent = engineErrorMessage(error, t);
-      return;
-    }
-    if (destroyed) { runner.destroy(); return; }
-    root.dataset.runner = runner.kind;
-    status.textContent = '';
-    status.className = 'lab-status';
-    loop = createTrainingLoop({ runner, onOpen, onSnapshot, onStatus });
-    if (startupProblem) {
-      reportProblem(startupProblem);
-      state = config.defaultState();
-    }
-    build({ withResults: false });
-    await openExperiment(state.at);
-    if (startupProblem) notify();
-  }
-
-  const ready = start();
-
-  return {
-    ready,
-    /** Switch language: rebuilds the widget's text, keeps the run and its results. */
-    async setLang(newLang) {
-      await ready;
-      lang = newLang;
-      t = await translatorFor(lang);
-      root.setAttribute('lang', lang);
-      if (!loop) {
-        status.textContent = loadError ? engineErrorMessage(loadError, t) : t('engine.loading');
-        return;
-      }
-      if (!notice.hidden && startupProblem && !options.onInvalidState) notice.textContent = labInvalidStateMessage(startupProblem, t);
-      build();
+  return shell.start({
+    defaultState: config.defaultState,
+    validate: config.validate,
+    invalidMessage: labInvalidStateMessage,
+    loadEngine: () => createRunner({ engine: options.engine, useWorker: options.useWorker !== false }),
+    releaseEngine: (loaded) => loaded.destroy(),
+    /** The start-up state: build the widget, then open its experiment (training back to its `at`). */
+    async open(loaded, candidate) {
+      root.dataset.runner = loaded.kind;
+      loop = createTrainingLoop({ runner: loaded, onOpen, onSnapshot, onStatus });
+      state = candidate;
+      build({ withResults: false });
+      await openExperiment(state.at);
     },
-    /** Replace the state (e.g. the URL hash changed). Returns an error message or null. */
-    async setState(candidate) {
-      await ready;
-      if (!loop) return null;
-      const message = apply(candidate, { restore: true });
-      if (message) reportProblem(new HashError('format'));
-      return message;
-    },
+    /** Switch language: rebuild the widget's text, keep the run and its results (built by open at start-up). */
+    build({ starting }) { if (!starting) build(); },
+    apply: (candidate) => apply(candidate, { restore: true }),
     getState: copy,
-    destroy() {
-      destroyed = true;
+    teardown() {
       if (loop) loop.cancel();
-      if (runner) runner.destroy();
       teardown();
-      clear(root);
-      root.classList.remove(config.rootClass);
     },
-  };
+  });
 }

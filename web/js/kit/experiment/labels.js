@@ -1,6 +1,7 @@
 // Names and number formats shared by the lab and the playground (formatting only).
-import { formatNumber } from '../../kit/format.js';
-import { DEFAULT_ALPHA, DEFAULT_SLOPE } from '../../kit/state/lab-fields.js';
+import { formatNumber, formatPercent } from '../format.js';
+import { DEFAULT_ALPHA, DEFAULT_SLOPE } from '../state/lab-fields.js';
+import { activationName } from '../activations.js';
 
 /** A new activation spec with its default parameter. */
 export function defaultActivation(name) {
@@ -11,20 +12,14 @@ export function defaultActivation(name) {
 
 /** "ReLU", "Leaky ReLU (0.01)", "PReLU (α₀ = 0.25)". */
 export function activationLabel(spec, t) {
-  const name = t(`lab.act.${spec.name}`);
+  const name = activationName(t, spec.name, 'lab.act');
   if (spec.name === 'leaky_relu') return t('lab.act.withSlope', { name, slope: formatNumber(spec.slope) });
   if (spec.name === 'prelu') return t('lab.act.withAlpha', { name, alpha: formatNumber(spec.alpha) });
   return name;
 }
 
-/** A fraction in [0, 1] as a percentage: "0%", "12.5%", "<0.1%". */
-export function percent(fraction) {
-  if (typeof fraction !== 'number' || !Number.isFinite(fraction)) return '\u2014';
-  if (fraction === 0) return '0%';
-  if (fraction < 0.001) return '<0.1%';
-  const value = fraction * 100;
-  return `${value >= 99.95 && fraction < 1 ? '>99.9' : formatNumber(value, value < 10 ? 2 : 3)}%`;
-}
+/** A fraction in a results table: "0%", "12.5%", "<0.1%", ">99.9%" (0% and 100% mean exactly that). */
+export const percent = (fraction) => formatPercent(fraction, { ends: true });
 
 /** A gradient norm or loss: 4 significant digits, scientific below 10⁻⁴. */
 export function number(value, digits = 3) {

@@ -1,26 +1,33 @@
 // What each number means: the definitions of docs/statistics.md (the engine's), as a formula (KaTeX)
 // and a sentence (locale files), shown in a tooltip when a number is hovered or focused, in a
 // glossary, and to screen readers through aria-describedby. Shared by the lab and the playground.
-import { h, uid, clear } from '../../kit/dom.js';
-import { renderTex } from '../../kit/math.js';
+import { h, uid, clear } from '../dom.js';
+import { renderTex } from '../math.js';
+
+/** Binary cross-entropy on logits z, summed over the points (the engine's numerically stable form). */
+const BCE_SUM = '\\sum_{n}\\big[\\max(z_n, 0) - z_n t_n + \\log\\!\\big(1 + e^{-|z_n|}\\big)\\big]';
 
 /**
  * Statistic → its formula, given w(word) for the few words inside \text{} (from the locale files,
  * keys lab.tex.*). The sentence is t(`lab.def.<key>`), the name t(`lab.stat.<key>`).
  */
 export const DEFINITIONS = Object.freeze({
-  loss: () => 'L = \\frac{1}{N}\\sum_{n}\\big[\\max(z_n, 0) - z_n t_n + \\log\\!\\big(1 + e^{-|z_n|}\\big)\\big]',
-  test_loss: (w) => `L_{\\text{${w('test')}}} = \\frac{1}{N_{\\text{${w('test')}}}}\\sum_{n}\\big[\\max(z_n, 0) - z_n t_n + \\log\\!\\big(1 + e^{-|z_n|}\\big)\\big]`,
-  saturation: (w) => `\\text{${w('saturation')}} = \\frac{1}{NU}\\,\\#\\big\\{(n, j) : |f'(z_{nj})| < \\theta\\, f'_{\\text{peak}},\\ a_{nj} \\neq 0\\big\\},\\quad \\theta = 0.05`,
+  loss: () => `L = \\frac{1}{N}${BCE_SUM}`,
+  test_loss: (w) => `L_{\\text{${w('test')}}} = \\frac{1}{N_{\\text{${w('test')}}}}${BCE_SUM}`,
+  saturation: (w) => `\\text{${w('saturation')}} = \\frac{1}{NU}\\,\\#\\big\\{(n, j) : |f'(z_{nj})| < \\theta\\, f'_{\\text{peak}},`
+    + '\\ a_{nj} \\neq 0\\big\\},\\quad \\theta = 0.05',
   sparsity: (w) => `\\text{${w('sparsity')}} = \\frac{1}{NU}\\,\\#\\big\\{(n, j) : a_{nj} = 0\\big\\}`,
   dead: (w) => `\\text{${w('dead')}} = \\frac{1}{U}\\,\\#\\big\\{j : a_{nj} = 0 \\text{ ${w('forEvery')} } n\\big\\}`,
-  gradient_norm: () => '\\Big\\lVert \\frac{\\partial L}{\\partial W} \\Big\\rVert_F = \\sqrt{\\sum_{j,i} \\Big(\\frac{\\partial L}{\\partial w_{ji}}\\Big)^2}',
-  grad_pre_norm: () => '\\Big\\lVert \\frac{\\partial L}{\\partial Z} \\Big\\rVert_F = \\sqrt{\\sum_{n,j} \\Big(\\frac{\\partial L}{\\partial z_{nj}}\\Big)^2}',
+  gradient_norm: () => '\\Big\\lVert \\frac{\\partial L}{\\partial W} \\Big\\rVert_F = '
+    + '\\sqrt{\\sum_{j,i} \\Big(\\frac{\\partial L}{\\partial w_{ji}}\\Big)^2}',
+  grad_pre_norm: () => '\\Big\\lVert \\frac{\\partial L}{\\partial Z} \\Big\\rVert_F = '
+    + '\\sqrt{\\sum_{n,j} \\Big(\\frac{\\partial L}{\\partial z_{nj}}\\Big)^2}',
   pre_mean: () => '\\bar z = \\frac{1}{NU}\\sum_{n,j} z_{nj},\\qquad \\sigma_z = \\sqrt{\\frac{1}{NU}\\sum_{n,j} (z_{nj} - \\bar z)^2}',
   act_mean: () => '\\bar a = \\frac{1}{NU}\\sum_{n,j} a_{nj},\\qquad \\sigma_a = \\sqrt{\\frac{1}{NU}\\sum_{n,j} (a_{nj} - \\bar a)^2}',
   pre_hist: () => 'z_{nj} = \\sum_i w_{ji}\\, x_{ni} + b_j',
   act_hist: () => 'a_{nj} = f(z_{nj})',
-  alpha: () => '\\text{PReLU}(z) = \\begin{cases} z & z > 0 \\\\ \\alpha z & z \\le 0 \\end{cases},\\qquad \\frac{\\partial L}{\\partial \\alpha} = \\sum_{z_{nj} \\le 0} \\frac{\\partial L}{\\partial a_{nj}}\\, z_{nj}',
+  alpha: () => '\\text{PReLU}(z) = \\begin{cases} z & z > 0 \\\\ \\alpha z & z \\le 0 \\end{cases},\\qquad '
+    + '\\frac{\\partial L}{\\partial \\alpha} = \\sum_{z_{nj} \\le 0} \\frac{\\partial L}{\\partial a_{nj}}\\, z_{nj}',
   accuracy: (w) => `\\text{${w('accuracy')}} = \\frac{1}{N}\\,\\#\\big\\{n : [\\,p_n \\ge 0.5\\,] = t_n\\big\\}`,
 });
 
