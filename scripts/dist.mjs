@@ -24,9 +24,11 @@ const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const web = path.join(repo, 'web');
 const dist = path.join(repo, 'dist');
 
-for (const required of ['engine/generated/actlab-core.js', 'engine/generated/catalogue.js', 'vendor/katex/katex.mjs', 'vendor/uplot/uPlot.esm.js']) {
-  if (!fs.existsSync(path.join(web, required))) {
-    console.error(`dist: web/${required} is missing; build the wasm and vendor parts first`);
+const required = ['engine/generated/actlab-core.js', 'engine/generated/catalogue.js', 'vendor/katex/katex.mjs',
+  'vendor/uplot/uPlot.esm.js'];
+for (const file of required) {
+  if (!fs.existsSync(path.join(web, file))) {
+    console.error(`dist: web/${file} is missing; build the wasm and vendor parts first`);
     process.exit(1);
   }
 }

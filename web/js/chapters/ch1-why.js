@@ -16,7 +16,6 @@ const codec = {
 
 export default defineChapter({
   id: 'why',
-  titleKey: 'chapter.why.title',
   buildsOn: ['about'],
   sources: ['article.why', 'goodfellow2016'],
   tryThis: { key: 'why.try', hash: '#why?v=1&n=2&w=1.5,-0.8&b=-1,1&on=1&act=relu&r=3' },

@@ -11,7 +11,6 @@ const codec = chapterCodec({
 
 export default defineChapter({
   id: 'criteria',
-  titleKey: 'chapter.criteria.title',
   buildsOn: ['why', 'stepper'],
   sources: ['article.criteria', 'lecun1998', 'glorot2010', 'hendrycks2016'],
   tryThis: { key: 'criteria.try', hash: '#criteria?v=1&act=gelu' },

@@ -20,7 +20,6 @@ const codec = chapterCodec({
 
 export default defineChapter({
   id: 'sigmoid',
-  titleKey: 'chapter.sigmoid.title',
   buildsOn: ['stepper', 'criteria'],
   sources: ['article.sigmoid', 'lecun1998', 'glorot2010'],
   tryThis: { key: 'sigmoid.try', hash: '#sigmoid?v=1&y=5&r=6&d=1&seed=5&dep=6&w=1&b=4' },

@@ -14,7 +14,6 @@ const codec = chapterCodec({
 
 export default defineChapter({
   id: 'tanh',
-  titleKey: 'chapter.tanh.title',
   buildsOn: ['sigmoid'],
   sources: ['article.tanh', 'lecun1998', 'glorot2010'],
   tryThis: { key: 'tanh.try', hash: '#tanh?v=1&y=1&r=6&d=1&cmp=article-tanh&mr=6' },

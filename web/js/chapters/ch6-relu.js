@@ -18,7 +18,6 @@ const codec = chapterCodec({
 
 export default defineChapter({
   id: 'relu',
-  titleKey: 'chapter.relu.title',
   buildsOn: ['sigmoid', 'tanh'],
   sources: ['article.relu', 'nair2010', 'glorot2011', 'he2015'],
   tryThis: { key: 'relu.try', hash: '#relu?v=1&y=1&r=6&d=1&seed=1&b=-1&rb=-3' },

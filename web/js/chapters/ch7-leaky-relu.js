@@ -12,7 +12,6 @@ const slopeRace = parameterRace('leaky_relu', {
 
 export default defineChapter({
   id: 'leaky-relu',
-  titleKey: 'chapter.leaky-relu.title',
   buildsOn: ['relu'],
   sources: ['article.leaky', 'maas2013'],
   tryThis: { key: 'leaky.try', hash: '#leaky-relu?v=1&p=0&y=-2&r=6&d=1&rb=-2' },

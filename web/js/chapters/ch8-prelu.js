@@ -20,7 +20,6 @@ const alphaRace = parameterRace('prelu', {
 
 export default defineChapter({
   id: 'prelu',
-  titleKey: 'chapter.prelu.title',
   buildsOn: ['stepper', 'leaky-relu'],
   sources: ['article.prelu', 'he2015'],
   tryThis: { key: 'prelu.try', hash: '#prelu?v=1&p=0&y=-2&r=6&d=1&rb=-2' },

@@ -18,7 +18,6 @@ const codec = chapterCodec({
 
 export default defineChapter({
   id: 'summary',
-  titleKey: 'chapter.summary.title',
   buildsOn: ['criteria', 'sigmoid', 'tanh', 'relu', 'leaky-relu', 'prelu'],
   sources: ['article.summary', 'glorot2010', 'maas2013', 'he2015', 'clevert2015', 'hendrycks2016', 'elfwing2017', 'ramachandran2017'],
   tryThis: { key: 'summary.try', hash: '#summary?v=1&act=silu&y=-1.3&r=6&d=1&data=xor&seed=2' },

@@ -143,14 +143,14 @@ export function chapterFrame({ id, buildsOn = [], sources = [], tryThis = null }
 }
 
 /**
- * defineChapter({id, titleKey, buildsOn, sources, tryThis: {key, hash}, codec, blocks})
- * → a section for sections/index.js. `blocks` is a function (ctx) → list of blocks; ctx has the
- * chapter's state and `update(partial)` to change it (which writes the hash).
+ * defineChapter({id, buildsOn, sources, tryThis: {key, hash}, codec, blocks}) → a section for
+ * sections/index.js, titled by the locale key chapter.<id>.title. `blocks` is a function (ctx) →
+ * list of blocks; ctx has the chapter's state and `update(partial)` to change it (which writes the hash).
  */
-export function defineChapter({ id, titleKey, buildsOn = [], sources = [], tryThis = null, codec = null, blocks }) {
+export function defineChapter({ id, buildsOn = [], sources = [], tryThis = null, codec = null, blocks }) {
   return {
     id,
-    titleKey,
+    titleKey: `chapter.${id}.title`,
     hash: codec ? { decode: codec.decode, encode: codec.encode } : undefined,
     mount(container, { t, lang, initialState, onStateChange, onInvalidState }) {
       let tr = t;
