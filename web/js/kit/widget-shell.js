@@ -132,6 +132,9 @@ export function createWidgetShell(root, options, { className, prefix, share = nu
         showStatus('error', engineErrorMessage(error, t));
         return;
       }
+      // Every widget of the page waits for the same engine: computing in a task of its own lets the
+      // browser paint the first figure before the others compute theirs.
+      await new Promise((resolve) => setTimeout(resolve, 0));
       if (destroyed) { if (parts.releaseEngine) parts.releaseEngine(engine); return; }
       showStatus(null, '');
       if (!startup) {
