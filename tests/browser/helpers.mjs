@@ -12,6 +12,7 @@ export const screenshotDir = path.join(repo, 'test-results', 'screenshots');
 // What the tests open: the production build (dist/, what users get), or the sources with ACTLAB_SITE=web
 // while working on them (no build step between an edit and a test run).
 export const siteRoot = path.join(repo, process.env.ACTLAB_SITE || 'dist');
+export const sourcesRoot = path.join(repo, 'web');
 if (!fs.existsSync(path.join(siteRoot, 'index.html'))) {
   throw new Error(`${siteRoot}/index.html is missing: build it with \`bash scripts/build.sh dist\` (npm test does), or set ACTLAB_SITE=web`);
 }
@@ -21,9 +22,12 @@ const CHROMIUM_ARGS = [
   '--disable-component-update', '--disable-sync',
 ];
 
-/** Starts the server and the browser; returns {url, browser, close()}. */
-export async function startHarness() {
-  const server = await startServer({ root: siteRoot, port: 0 });
+/**
+ * Starts the server and the browser; returns {url, browser, close()}. `root`: another folder to serve,
+ * e.g. `sourcesRoot` for a test of a widget module's own API (mountX), which a bundle does not expose.
+ */
+export async function startHarness({ root = siteRoot } = {}) {
+  const server = await startServer({ root, port: 0 });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     headless: true,

@@ -7,7 +7,7 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import createActLab from '../../web/engine/actlab.js';
-import { startHarness, openPage, cspViolations } from './helpers.mjs';
+import { startHarness, openPage, cspViolations, sourcesRoot } from './helpers.mjs';
 import {
   LAB, gotoWidget, waitIdle, waitStep, currentStep, shownValue, hashFor, nodeSnapshot, relativeError, horizontalOverflow,
 } from './lab-helpers.mjs';
@@ -262,8 +262,10 @@ test('Chinese, dark theme and 375 px: translated, dark, and the page never scrol
 });
 
 test('the widget also works inside a shadow root, and on the main thread without a worker', async () => {
-  const { page, problems } = await openPage(harness);
-  await gotoWidget(page, harness.url, '#about', LAB);
+  // mountLab is a module API of the sources (docs/web.md): served from web/, as a host bundling them would.
+  const sources = await startHarness({ root: sourcesRoot });
+  const { page, problems } = await openPage(sources);
+  await gotoWidget(page, sources.url, '#about', LAB);
   const state = validateLabState({ ...presetState('dead-relu'), at: 0 });
   const result = await page.evaluate(async (initial) => {
     const { mountLab } = await import('/js/widgets/lab/index.js');
@@ -308,4 +310,5 @@ test('the widget also works inside a shadow root, and on the main thread without
   }
   assert.deepEqual(problems, []);
   await page.context().close();
+  await sources.close();
 });
