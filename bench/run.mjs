@@ -1,6 +1,6 @@
 // ActLab's benchmark: every contender on every workload, alternating, several runs each.
 //
-//   node bench/run.mjs [--runs 5] [--seconds 1] [--only w1,w2,w3,w4,page] [--contenders a,b] [--no-readme]
+//   node bench/run.mjs [--runs 5] [--seconds 1] [--only w1,w2,w3,w4,page,lab] [--contenders a,b] [--no-readme]
 //
 // 1. installs bench/'s own dependencies (TensorFlow.js) into bench/node_modules when missing, and
 //    builds the native driver (build/bench) and, when missing, the wasm module (build/wasm);
@@ -13,6 +13,8 @@
 //    headless Chromium (bench/page/);
 // 6. page: the real notebook's load in headless Chromium, cold, warm, throttled, and one embedded
 //    widget on a foreign page (bench/page-load.mjs, also runnable alone);
+// 6b. lab: the comparison lab at 32 × 256 × 5 through the real runner in headless Chromium, 1 worker
+//    vs one per core, steps per second and the load average (bench/parallel-lab.mjs, also runnable alone);
 // 7. writes bench/results/latest.{json,md} and copies the tables into bench/README.md.
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -34,7 +36,7 @@ const option = (name, fallback) => {
 };
 const runs = Number(option('runs', 5));
 const seconds = Number(option('seconds', 1));
-const only = option('only', 'w1,w2,w3,w4,page').split(',');
+const only = option('only', 'w1,w2,w3,w4,page,lab').split(',');
 const writeReadme = !process.argv.includes('--no-readme');
 const log = (...args) => console.error(...args);
 
@@ -378,9 +380,21 @@ if (only.includes('page')) {
   fs.writeFileSync(path.join(results, 'page-load.json'), `${JSON.stringify(report.pageLoad, null, 2)}\n`);
   if (writeReadme) log(updateReadmeSection('page-load', pageLoad) ? '== bench/README.md: page load updated' : 'bench/README.md has no page-load markers');
 }
+let parallelLab = null;
+if (only.includes('lab')) {
+  const lab = await import('./parallel-lab.mjs');
+  report.parallelLab = await lab.measureParallelLab({ runs: Math.min(runs, 3), log });
+  parallelLab = lab.report(report.parallelLab);
+  if (writeReadme) {
+    const updated = updateReadmeSection('parallel-lab', parallelLab);
+    log(updated ? '== bench/README.md: parallel lab updated' : 'bench/README.md has no parallel-lab markers');
+  }
+}
 const table = markdown(report);
 fs.writeFileSync(path.join(results, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
-fs.writeFileSync(path.join(results, 'latest.md'), `${table}\n${pageLoad ? `\n${pageLoad}` : ''}`);
+const extraTables = [pageLoad, parallelLab].filter(Boolean).map((text) => `\n${text}`).join('');
+fs.writeFileSync(path.join(results, 'latest.md'), `${table}\n${extraTables}`);
 console.log(table);
 if (pageLoad) console.log(pageLoad);
+if (parallelLab) console.log(parallelLab);
 if (writeReadme && ['w1', 'w2', 'w3', 'w4'].every((w) => only.includes(w))) updateReadme(table);

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import createActLab from '../../web/engine/actlab.js';
 import { startHarness, openPage, gotoNotebook, currentStep, cspViolations } from './helpers.mjs';
 import { CHAIN, CHAIN_REQUEST, closedForm, relativeError } from './stepper-reference.mjs';
+import { decodeStepperHash } from '../../web/js/kit/state/stepper-codec.js';
 
 /** The graph element that holds the result of `step` (see model.replay). */
 function keyFor(step) {
@@ -271,6 +272,46 @@ test('BCE is offered only with a sigmoid output, and the setup can build a custo
   await page.waitForSelector('.stepper-setup .field-error:not([hidden])');
   // (Issue 9 item 10: the message now names the field, the value and what is allowed.)
   assert.match(await page.textContent('.stepper-setup .field-error'), /Input x1: 1e9 is outside the allowed range; use a number from −1000 to 1000/);
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
+test('Mish, picked in the setup, is stepped through; the gradient shown for w1 matches a central finite difference', async () => {
+  const { page, problems } = await openPage(harness);
+  await gotoNotebook(page, harness.url);
+  await page.click('summary:has(.setup-title)');
+  await page.selectOption('[data-field="act-0"]', 'mish');
+  await page.waitForFunction(() => document.querySelector('.setup-summary').textContent.includes('Mish'));
+  const steps = Number((await page.textContent('.step-status')).match(/of (\d+)/)[1]);
+  let firstLayerDerivative = null; // the backward pass reaches the first layer's f′ last
+  for (let k = 0; k < steps; k += 1) {
+    await page.click('[data-action="forward"]');
+    if (await page.getAttribute('.stepper-equation .equation', 'data-kind') === 'activation_derivative') {
+      firstLayerDerivative = await page.textContent('.stepper-equation');
+    }
+  }
+  assert.equal(await currentStep(page), steps);
+  await page.waitForFunction(() => window.location.hash.includes('act=mish,sigmoid'));
+  // The network the stepper ran, from its own link; the loss from the engine in Node, w1 moved by ±h.
+  const state = decodeStepperHash(new URLSearchParams(await page.evaluate(() => window.location.hash.split('?')[1])));
+  assert.equal(state.params.mode, 'explicit');
+  const lossAt = (w1) => engine.evaluate({
+    input_size: 1,
+    layers: [{ units: 1, activation: 'mish' }, { units: 1, activation: state.activations[1].name }],
+    weights: [[[w1]], state.params.weights[1]],
+    biases: state.params.biases,
+    inputs: [state.inputs],
+    targets: [[state.target]],
+    loss: state.loss,
+  }).loss;
+  const w1 = state.params.weights[0][0][0];
+  const h = 1e-5;
+  const difference = (lossAt(w1 + h) - lossAt(w1 - h)) / (2 * h);
+  const shownGradient = Number(await shown(page, 'gw:0:0:0'));
+  assert.ok(relativeError(shownGradient, difference) < 1e-7, `∂L/∂w1 shown ${shownGradient} vs central difference ${difference}`);
+  // The local derivative is explained with Mish's own name and formula (activation.dtex.mish).
+  assert.match(firstLayerDerivative, /Mish′/);
+  assert.match(firstLayerDerivative, /sp\(z\)/);
   assert.deepEqual(problems, []);
   await page.context().close();
 });

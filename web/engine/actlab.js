@@ -63,7 +63,9 @@ async function loadWasmBinaryInNode() {
 }
 
 /**
- * Loads the engine. `options.wasmUrl` overrides where the browser fetches actlab-core.wasm.
+ * Loads the engine. `options.wasmUrl` overrides where the browser fetches actlab-core.wasm;
+ * `options.wasmModule` (a compiled WebAssembly.Module, e.g. posted to a worker) skips the fetch and
+ * the compile: the page compiles once and every worker instantiates from the same module.
  * @returns {Promise<{evaluate(request: object): object, evaluateJson(text: string): string,
  *   catalogue(): object[], createSession(spec: object): object, heapBytes(): number, heapTop(): number}>}
  */
@@ -72,9 +74,19 @@ export default async function createActLab(options = {}) {
     throw new Error('WebAssembly is not available in this environment');
   }
   const moduleOptions = {};
-  if (isNode) moduleOptions.wasmBinary = await loadWasmBinaryInNode();
+  let rejectInstance;
+  const instanceFailed = new Promise((_, reject) => { rejectInstance = reject; });
+  const { wasmModule } = options;
+  if (wasmModule) {
+    if (!(wasmModule instanceof WebAssembly.Module)) throw new Error('wasmModule: expected a WebAssembly.Module');
+    // Emscripten calls this instead of fetching; {} tells it the instance comes later, through `receive`.
+    moduleOptions.instantiateWasm = (imports, receive) => {
+      WebAssembly.instantiate(wasmModule, imports).then((instance) => receive(instance, wasmModule), rejectInstance);
+      return {};
+    };
+  } else if (isNode) moduleOptions.wasmBinary = await loadWasmBinaryInNode();
   else if (options.wasmUrl) moduleOptions.locateFile = () => options.wasmUrl;
-  const core = await createActLabCore(moduleOptions);
+  const core = await Promise.race([createActLabCore(moduleOptions), instanceFailed]);
 
   // Every core call records success or an error message; this turns the latter into an Error.
   function check(result) {

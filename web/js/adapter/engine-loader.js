@@ -1,4 +1,6 @@
-// Loads the WebAssembly engine once per page. Widgets share the same instance.
+// Loads the WebAssembly engine once per page. Widgets share the same instance, and the compiled
+// module is shared with the training workers (runner.js posts it), so the page fetches and compiles
+// actlab-core.wasm once, however many workers train.
 
 export class EngineLoadError extends Error {
   constructor(code, cause) {
@@ -9,10 +11,38 @@ export class EngineLoadError extends Error {
 }
 
 let enginePromise = null;
+let modulePromise = null;
+
+// The file actlab.js would fetch itself (next to its generated glue).
+const WASM_URL = new URL('../../engine/generated/actlab-core.wasm', import.meta.url);
 
 function webAssemblyAvailable() {
   return typeof WebAssembly === 'object' && WebAssembly !== null &&
     typeof WebAssembly.instantiate === 'function';
+}
+
+async function compileEngineModule() {
+  if (typeof WebAssembly.compileStreaming === 'function') {
+    try {
+      return await WebAssembly.compileStreaming(fetch(WASM_URL, { credentials: 'same-origin' }));
+    } catch { /* e.g. served without application/wasm: compile from the bytes below */ }
+  }
+  const response = await fetch(WASM_URL, { credentials: 'same-origin' });
+  if (!response.ok) throw new Error(`failed to fetch ${WASM_URL}: ${response.status}`);
+  return WebAssembly.compile(await response.arrayBuffer());
+}
+
+/**
+ * Resolves to the engine's compiled WebAssembly.Module (fetched and compiled once per page), or to null
+ * where it cannot be had this way (no WebAssembly, no fetch): then each engine loads its own.
+ */
+export function loadEngineModule() {
+  if (!modulePromise) {
+    modulePromise = webAssemblyAvailable() && typeof fetch === 'function'
+      ? compileEngineModule().catch(() => null)
+      : Promise.resolve(null);
+  }
+  return modulePromise;
 }
 
 /** Resolves to the engine ({evaluate(request) → response}); rejects with EngineLoadError. */
@@ -21,8 +51,9 @@ export function loadEngine() {
     enginePromise = (async () => {
       if (!webAssemblyAvailable()) throw new EngineLoadError('no-wasm');
       try {
-        const module = await import('../../engine/actlab.js');
-        return await module.default();
+        // The glue and the module load side by side.
+        const [module, wasmModule] = await Promise.all([import('../../engine/actlab.js'), loadEngineModule()]);
+        return await module.default(wasmModule ? { wasmModule } : {});
       } catch (error) {
         throw new EngineLoadError('load-failed', error);
       }

@@ -28,19 +28,23 @@ export default defineChapter({
     p('sigmoid.p1'),
     tex('\\sigma(y) = \\frac{1}{1 + e^{-y}}'),
     p('sigmoid.p2'),
-    tex("\\sigma'(y) = \\frac{e^{-y}}{(1 + e^{-y})^2} = \\frac{1}{1 + e^{-y}}\\cdot\\frac{e^{-y}}{1 + e^{-y}} = \\sigma(y)\\,\\bigl(1 - \\sigma(y)\\bigr) \\le \\tfrac14"),
+    tex("\\sigma'(y) = \\frac{e^{-y}}{(1 + e^{-y})^2} = \\frac{1}{1 + e^{-y}}\\cdot\\frac{e^{-y}}{1 + e^{-y}} "
+      + "= \\sigma(y)\\,\\bigl(1 - \\sigma(y)\\bigr) \\le \\tfrac14"),
     note('sigmoid.correction'),
     plotFigure(mountActivationPlot, { activations: ['sigmoid'] }),
     p('sigmoid.p3'),
     h3('sigmoid.h.centred'),
     p('sigmoid.p4'),
-    tex('\\frac{\\partial L}{\\partial w_1} = \\frac{\\partial L}{\\partial z}\\, h_1, \\qquad \\frac{\\partial L}{\\partial w_2} = \\frac{\\partial L}{\\partial z}\\, h_2, \\qquad h_1, h_2 > 0'),
+    tex('\\frac{\\partial L}{\\partial w_1} = \\frac{\\partial L}{\\partial z}\\, h_1, '
+      + '\\qquad \\frac{\\partial L}{\\partial w_2} = \\frac{\\partial L}{\\partial z}\\, h_2, \\qquad h_1, h_2 > 0'),
     p('sigmoid.p5'),
     figure(mountSameSign),
     p('sigmoid.p6'),
     h3('sigmoid.h.vanishing'),
     p('sigmoid.p7'),
-    tex("\\left|\\frac{\\partial L}{\\partial w_l}\\right| = \\left|\\frac{\\partial L}{\\partial a_D}\\right| \\prod_{k=l}^{D} \\sigma'(z_k) \\prod_{k=l+1}^{D} |w_k| \\; |a_{l-1}| \\;\\le\\; \\left|\\frac{\\partial L}{\\partial a_D}\\right| \\left(\\tfrac14\\right)^{D-l+1} |w|^{D-l}\\, |a_{l-1}|"),
+    tex("\\left|\\frac{\\partial L}{\\partial w_l}\\right| "
+      + "= \\left|\\frac{\\partial L}{\\partial a_D}\\right| \\prod_{k=l}^{D} \\sigma'(z_k) \\prod_{k=l+1}^{D} |w_k| \\; |a_{l-1}| "
+      + "\\;\\le\\; \\left|\\frac{\\partial L}{\\partial a_D}\\right| \\left(\\tfrac14\\right)^{D-l+1} |w|^{D-l}\\, |a_{l-1}|"),
     p('sigmoid.p8'),
     figure(mountVanishing),
     p('sigmoid.p9'),

@@ -24,7 +24,8 @@ export default defineChapter({
   codec,
   blocks: () => [
     p('relu.p1'),
-    tex("\\operatorname{ReLU}(y) = \\max(0, y) = \\begin{cases} y, & y > 0 \\\\ 0, & y \\le 0 \\end{cases} \\qquad \\operatorname{ReLU}'(y) = \\begin{cases} 1, & y > 0 \\\\ 0, & y \\le 0 \\end{cases}"),
+    tex("\\operatorname{ReLU}(y) = \\max(0, y) = \\begin{cases} y, & y > 0 \\\\ 0, & y \\le 0 \\end{cases} "
+      + "\\qquad \\operatorname{ReLU}'(y) = \\begin{cases} 1, & y > 0 \\\\ 0, & y \\le 0 \\end{cases}"),
     p('relu.p2'),
     plotFigure(mountActivationPlot, { activations: ['relu'] }),
     h3('relu.h.sparsity'),

@@ -20,7 +20,8 @@ export default defineChapter({
     const { plot, race } = slopeRace.blocks();
     return [
       p('leaky.p1'),
-      tex("\\operatorname{L-ReLU}(y) = \\begin{cases} y, & y > 0 \\\\ 0.01\\,y, & y \\le 0 \\end{cases} \\qquad \\operatorname{L-ReLU}'(y) = \\begin{cases} 1, & y > 0 \\\\ 0.01, & y \\le 0 \\end{cases}"),
+      tex("\\operatorname{L-ReLU}(y) = \\begin{cases} y, & y > 0 \\\\ 0.01\\,y, & y \\le 0 \\end{cases} "
+        + "\\qquad \\operatorname{L-ReLU}'(y) = \\begin{cases} 1, & y > 0 \\\\ 0.01, & y \\le 0 \\end{cases}"),
       note('leaky.correction'),
       p('leaky.p2'),
       plot,

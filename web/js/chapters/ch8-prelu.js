@@ -5,7 +5,8 @@ import { defineChapter, playgroundPresetLink, p, tex, stateLink } from './common
 import { parameterRace } from './parameter-race.js';
 
 /** A 1 → 1 → 1 chain whose first neuron is a PReLU at z = −1.1 ≤ 0; step 14 is ∂L/∂α = ∂L/∂a · z. */
-export const PRELU_STEPPER_HASH = '#stepper?v=1&in=1&h=1&act=prelu:0.25,sigmoid&x=1.5&t=1&loss=mse&w=-0.8;-0.5&b=0.1;0.2&lr=0.5&cyc=0&step=14';
+export const PRELU_STEPPER_HASH = '#stepper?v=1&in=1&h=1&act=prelu:0.25,sigmoid&x=1.5&t=1&loss=mse'
+  + '&w=-0.8;-0.5&b=0.1;0.2&lr=0.5&cyc=0&step=14';
 
 const alphaRace = parameterRace('prelu', {
   kind: 'dead-start-prelu',
@@ -28,10 +29,13 @@ export default defineChapter({
     const { plot, race } = alphaRace.blocks();
     return [
       p('prelu.p1'),
-      tex("\\operatorname{P-ReLU}(y) = \\begin{cases} y, & y > 0 \\\\ \\alpha\\,y, & y \\le 0 \\end{cases} \\qquad \\frac{\\partial \\operatorname{P-ReLU}}{\\partial y} = \\begin{cases} 1, & y > 0 \\\\ \\alpha, & y \\le 0 \\end{cases}"),
+      tex("\\operatorname{P-ReLU}(y) = \\begin{cases} y, & y > 0 \\\\ \\alpha\\,y, & y \\le 0 \\end{cases} "
+        + "\\qquad \\frac{\\partial \\operatorname{P-ReLU}}{\\partial y} "
+        + "= \\begin{cases} 1, & y > 0 \\\\ \\alpha, & y \\le 0 \\end{cases}"),
       plot,
       p('prelu.p2'),
-      tex("\\frac{\\partial \\operatorname{P-ReLU}}{\\partial \\alpha} = \\begin{cases} 0, & y > 0 \\\\ y, & y \\le 0 \\end{cases} \\qquad \\frac{\\partial L}{\\partial \\alpha} = \\sum_{y_i \\le 0} \\frac{\\partial L}{\\partial a_i}\\, y_i"),
+      tex("\\frac{\\partial \\operatorname{P-ReLU}}{\\partial \\alpha} = \\begin{cases} 0, & y > 0 \\\\ y, & y \\le 0 \\end{cases} "
+        + "\\qquad \\frac{\\partial L}{\\partial \\alpha} = \\sum_{y_i \\le 0} \\frac{\\partial L}{\\partial a_i}\\, y_i"),
       p('prelu.p3'),
       p('prelu.p4', { stepper: (t) => stateLink(PRELU_STEPPER_HASH, t('prelu.stepperLink')) }),
       p('prelu.p5'),

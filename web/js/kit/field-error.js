@@ -8,7 +8,8 @@ import { uid } from './dom.js';
  * What a message goes after: the row of fields that holds the control (so the row does not reflow
  * under the reader's hands), else the field's own wrapper.
  */
-const WRAPPERS = ['.field-row', '.lab-activation-list', '.number-field', '.select-field', '.check-field', '.aplot-field', '.aplot-check', '.lstack-field'];
+const WRAPPERS = ['.field-row', '.lab-activation-list', '.number-field', '.select-field', '.check-field', '.aplot-field', '.aplot-check',
+  '.lstack-field'];
 
 function wrapperOf(control) {
   for (const selector of WRAPPERS) {

@@ -92,15 +92,23 @@ export function mountShareButton(container, { widget, getState, lang = 'en', lin
   const titleId = uid('share-title');
   const ids = { element: uid('share-element'), iframe: uid('share-iframe'), link: uid('share-link') };
 
-  const toggle = h('button', { type: 'button', class: 'share-toggle', 'aria-expanded': 'false', 'aria-controls': panelId, 'data-share': 'toggle' });
+  const toggle = h('button', {
+    type: 'button', class: 'share-toggle', 'aria-expanded': 'false', 'aria-controls': panelId, 'data-share': 'toggle',
+  });
   const copyLink = h('button', { type: 'button', class: 'share-copy-link', 'data-share': 'copy-link' });
   const status = h('span', { class: 'share-status', role: 'status' });
   const title = h('p', { class: 'share-title', id: titleId });
   const intro = h('p', { class: 'share-intro' });
   const fields = {
-    element: h('textarea', { id: ids.element, class: 'share-code', readonly: true, rows: '4', spellcheck: 'false', 'data-share-field': 'element', wrap: 'off' }),
-    iframe: h('textarea', { id: ids.iframe, class: 'share-code', readonly: true, rows: '3', spellcheck: 'false', 'data-share-field': 'iframe', wrap: 'off' }),
-    link: h('input', { id: ids.link, class: 'share-code share-link', type: 'text', readonly: true, spellcheck: 'false', 'data-share-field': 'link' }),
+    element: h('textarea', {
+      id: ids.element, class: 'share-code', readonly: true, rows: '4', spellcheck: 'false', 'data-share-field': 'element', wrap: 'off',
+    }),
+    iframe: h('textarea', {
+      id: ids.iframe, class: 'share-code', readonly: true, rows: '3', spellcheck: 'false', 'data-share-field': 'iframe', wrap: 'off',
+    }),
+    link: h('input', {
+      id: ids.link, class: 'share-code share-link', type: 'text', readonly: true, spellcheck: 'false', 'data-share-field': 'link',
+    }),
   };
   const labels = {};
   const copyButtons = {};

@@ -37,7 +37,9 @@ export function mountCentring(host, ctx) {
     if (!rows) return;
     const range = fmt(ctx.state.mr);
     const n = (v) => fmt(v, 3);
-    frame.content.replaceChildren(h('div', { class: 'chapter-table-scroll', tabindex: '0', role: 'region', 'aria-label': t()('centre.figure.title') },
+    frame.content.replaceChildren(h('div', {
+      class: 'chapter-table-scroll', tabindex: '0', role: 'region', 'aria-label': t()('centre.figure.title'),
+    },
       h('table', { class: 'chapter-table' },
         h('thead', {}, h('tr', {},
           h('th', { scope: 'col', text: t()('centre.col.activation') }),

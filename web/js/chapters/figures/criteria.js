@@ -116,12 +116,18 @@ export function mountCriteria(host, ctx) {
     const f = activationName(t(), m.name, 'aplot.name');
     switch (key) {
       case 'nonlinear': return t()(`criteria.measure.nonlinear.${v.nonlinear}`, { deviation: n(m.nonlinear.deviation, 3) });
-      case 'differentiable': return t()(v.differentiable === 'partly' ? 'criteria.measure.differentiable.kink' : 'criteria.measure.differentiable.smooth', {
-        name: f, left: n(m.differentiable.left), at: n(m.differentiable.at), right: n(m.differentiable.right), error: n(m.differentiable.checkError, 2),
+      case 'differentiable': return t()(
+        v.differentiable === 'partly' ? 'criteria.measure.differentiable.kink' : 'criteria.measure.differentiable.smooth', {
+        name: f, left: n(m.differentiable.left), at: n(m.differentiable.at), right: n(m.differentiable.right),
+        error: n(m.differentiable.checkError, 2),
       });
       case 'cheap': return t()('criteria.measure.cheap', { time: n(m.cheap.time, 3), identity: n(m.cheap.identityTime, 3) });
-      case 'monotonic': return t()(`criteria.measure.monotonic.${v.monotonic}`, { name: f, min: n(m.monotonic.minDerivative, 3), at: n(m.monotonic.at, 3) });
-      case 'saturation': return t()(`criteria.measure.saturation.${v.saturation}`, { share: formatPercent(m.saturation.share), peak: n(m.saturation.peak) });
+      case 'monotonic':
+        return t()(`criteria.measure.monotonic.${v.monotonic}`, {
+          name: f, min: n(m.monotonic.minDerivative, 3), at: n(m.monotonic.at, 3),
+        });
+      case 'saturation':
+        return t()(`criteria.measure.saturation.${v.saturation}`, { share: formatPercent(m.saturation.share), peak: n(m.saturation.peak) });
       case 'centred': return t()(`criteria.measure.centred.${v.centred}`, { mean: n(m.centred.mean, 3) });
       case 'range': return t()(`criteria.measure.range.${v.range}`, {
         name: f, low: n(m.range.low20, 3), high: n(m.range.high20, 3),

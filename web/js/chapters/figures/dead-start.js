@@ -74,7 +74,8 @@ function movement(start, end, units) {
  * cancelled() turns true. history[runId] = {steps, loss, alpha} at every checkpoint and
  * {inspected, offCount, noGradient, moved, startOff} at the inspected steps.
  */
-export async function trainDeadStart(engine, runs, bias, { onCheckpoint = () => {}, cancelled = () => false, pause = yieldToBrowser } = {}) {
+export async function trainDeadStart(engine, runs, bias,
+  { onCheckpoint = () => {}, cancelled = () => false, pause = yieldToBrowser } = {}) {
   const data = engine.evaluate({ dataset: DEAD_START.dataset }).dataset;
   const sessions = runs.map((run) => {
     const session = engine.createSession({
@@ -92,7 +93,8 @@ export async function trainDeadStart(engine, runs, bias, { onCheckpoint = () => 
         const session = sessions[index];
         if (step > 0) session.train(DEAD_START.every, DEAD_START.batch);
         const parameters = session.parameters();
-        const entry = history[run.id] || (history[run.id] = { steps: [], loss: [], alpha: [], inspected: [], offCount: [], noGradient: [] });
+        const entry = history[run.id]
+          || (history[run.id] = { steps: [], loss: [], alpha: [], inspected: [], offCount: [], noGradient: [] });
         entry.steps.push(step);
         entry.loss.push(session.measure(data.inputs, data.targets).loss);
         entry.alpha.push(parameters.layers[0].alpha || null);
@@ -145,7 +147,9 @@ export function mountDeadStart(host, ctx, { runs: runsFor, showAlpha = false, ki
   function renderControls() {
     frame.caption.textContent = t()(`dead.figure.title${showAlpha ? '.alpha' : ''}`);
     const bias = stateNumberField(ctx, { key: 'rb', label: t()('dead.figure.bias'), range: DEAD_START_BIAS, after: training.restart });
-    const again = h('button', { type: 'button', class: 'chapter-button', 'data-field': 'rerun', text: t()('dead.figure.rerun'), onclick: () => training.restart() });
+    const again = h('button', {
+      type: 'button', class: 'chapter-button', 'data-field': 'rerun', text: t()('dead.figure.rerun'), onclick: () => training.restart(),
+    });
     frame.controls.replaceChildren(bias.element, again);
   }
 
@@ -174,7 +178,10 @@ export function mountDeadStart(host, ctx, { runs: runsFor, showAlpha = false, ki
       })),
       markers: list.map((run) => {
         const entry = history[run.id];
-        return { x: entry.steps[entry.steps.length - 1], y: entry.loss[entry.loss.length - 1], tone: STYLE[run.id].tone, shape: STYLE[run.id].shape, size: 5 };
+        return {
+          x: entry.steps[entry.steps.length - 1], y: entry.loss[entry.loss.length - 1],
+          tone: STYLE[run.id].tone, shape: STYLE[run.id].shape, size: 5,
+        };
       }),
       legend: list.map((run) => ({ label: label(run), tone: STYLE[run.id].tone, dash: STYLE[run.id].dash, shape: STYLE[run.id].shape })),
     });
@@ -215,17 +222,26 @@ export function mountDeadStart(host, ctx, { runs: runsFor, showAlpha = false, ki
         return h('tr', { 'data-run': run.id },
           h('th', { scope: 'row', text: label(run) }),
           h('td', { 'data-key': 'loss', 'data-value': String(last(entry.loss)), text: `${n(entry.loss[0])} → ${n(last(entry.loss))}` }),
-          h('td', { 'data-key': 'off', 'data-value': String(last(entry.offCount)), 'data-start': String(entry.offCount[0]), text: `${entry.offCount[0]} → ${last(entry.offCount)}` }),
-          h('td', { 'data-key': 'no-gradient', 'data-value': String(last(entry.noGradient)), 'data-start': String(entry.noGradient[0]), text: `${entry.noGradient[0]} → ${last(entry.noGradient)}` }),
+          h('td', {
+            'data-key': 'off', 'data-value': String(last(entry.offCount)), 'data-start': String(entry.offCount[0]),
+            text: `${entry.offCount[0]} → ${last(entry.offCount)}`,
+          }),
+          h('td', {
+            'data-key': 'no-gradient', 'data-value': String(last(entry.noGradient)), 'data-start': String(entry.noGradient[0]),
+            text: `${entry.noGradient[0]} → ${last(entry.noGradient)}`,
+          }),
           h('td', { 'data-key': 'moved', 'data-value': String(entry.moved), text: n(entry.moved) }));
       }))));
     const rows = [];
     for (const run of list) {
       const entry = history[run.id];
-      rows.push([`loss-${run.id}`, t()('dead.key.loss', { run: label(run), steps: String(lastStep) }), last(entry.loss), n(last(entry.loss))]);
+      rows.push([`loss-${run.id}`, t()('dead.key.loss', { run: label(run), steps: String(lastStep) }), last(entry.loss),
+        n(last(entry.loss))]);
       if (run.activation === 'prelu') {
         const alphas = last(entry.alpha);
-        const text = alphas.length === 1 ? n(alphas[0]) : t()('dead.key.alphaRange', { low: n(Math.min(...alphas)), high: n(Math.max(...alphas)) });
+        const text = alphas.length === 1
+          ? n(alphas[0])
+          : t()('dead.key.alphaRange', { low: n(Math.min(...alphas)), high: n(Math.max(...alphas)) });
         rows.push([`alpha-${run.id}`, t()('dead.key.alpha', { run: label(run) }), alphas.length === 1 ? alphas[0] : null, text]);
       }
     }

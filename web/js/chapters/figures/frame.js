@@ -191,7 +191,9 @@ export function stateNumberField(ctx, { key, label, range: [low, high], integer 
 export function selectField({ label, value, entries, field, onValue }) {
   const id = uid('fig');
   const select = h('select', { id, 'data-field': field, onchange: (event) => onValue(event.target.value, event.target) },
-    entries.map(([optionValue, text]) => h('option', { value: String(optionValue), text, selected: String(optionValue) === String(value) })));
+    entries.map(([optionValue, text]) => h('option', {
+      value: String(optionValue), text, selected: String(optionValue) === String(value),
+    })));
   return { element: h('span', { class: 'chapter-field' }, h('label', { for: id, text: label }), select), select };
 }
 

@@ -36,8 +36,12 @@ export function mountSameSign(host, ctx) {
   const t = () => ctx.t;
   let data = null;
   let result = null;
-  const plots = ['sigmoid', 'tanh'].map((activation) => ({ activation, plot: createPlot({ describedBy: frame.summaryId, aspect: 0.85, maxHeight: 300 }) }));
-  const grid = h('div', { class: 'chapter-plot-pair' }, plots.map(({ activation, plot }) => h('div', { class: 'chapter-plot-cell', 'data-activation': activation },
+  const plots = ['sigmoid', 'tanh'].map((activation) => ({
+    activation, plot: createPlot({ describedBy: frame.summaryId, aspect: 0.85, maxHeight: 300 }),
+  }));
+  const grid = h('div', { class: 'chapter-plot-pair' }, plots.map(({ activation, plot }) => h('div', {
+    class: 'chapter-plot-cell', 'data-activation': activation,
+  },
     h('p', { class: 'chapter-plot-title', 'data-title': activation }), plot.element)));
   frame.content.append(grid);
 
@@ -52,7 +56,9 @@ export function mountSameSign(host, ctx) {
   function render() {
     renderControls();
     // Named from the start, before the engine's numbers arrive (an unnamed role="img" is unusable).
-    for (const { activation, plot } of plots) plot.setLabel(t()('sign.figure.plotLabel', { name: activationName(t(), activation, 'aplot.name') }));
+    for (const { activation, plot } of plots) {
+      plot.setLabel(t()('sign.figure.plotLabel', { name: activationName(t(), activation, 'aplot.name') }));
+    }
     if (!result) return;
     for (const { activation, plot } of plots) {
       const sample = result[activation];
@@ -63,10 +69,16 @@ export function mountSameSign(host, ctx) {
         x: { min: -limit, max: limit, label: '∂L/∂w₁', format: (v) => fmt(v, 2) },
         y: { min: -limit, max: limit, label: '∂L/∂w₂', format: (v) => fmt(v, 2) },
         regions: [{ x0: 0, x1: limit, y0: 0, y1: limit, fill: 4 }, { x0: -limit, x1: 0, y0: -limit, y1: 0, fill: 4 }],
-        series: [{ kind: 'dots', points: sample.points, tone: activation === 'sigmoid' ? 1 : 2, shape: activation === 'sigmoid' ? 'circle' : 'triangle', size: 3 }],
+        series: [{
+          kind: 'dots', points: sample.points, tone: activation === 'sigmoid' ? 1 : 2,
+          shape: activation === 'sigmoid' ? 'circle' : 'triangle', size: 3,
+        }],
         legend: [
           { label: t()('sign.figure.legendSame'), fill: 4, line: false },
-          { label: t()('sign.figure.legendExample'), tone: activation === 'sigmoid' ? 1 : 2, shape: activation === 'sigmoid' ? 'circle' : 'triangle', line: false },
+          {
+            label: t()('sign.figure.legendExample'), tone: activation === 'sigmoid' ? 1 : 2,
+            shape: activation === 'sigmoid' ? 'circle' : 'triangle', line: false,
+          },
         ],
       });
     }

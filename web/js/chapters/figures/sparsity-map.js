@@ -47,13 +47,16 @@ function drawMap(layer, width, t, index, describedBy) {
   for (const row of layer.activations) for (const a of row) max = Math.max(max, a);
   const svg = s('svg', {
     class: 'sparsity-map', width: svgWidth, height: svgHeight, viewBox: `0 0 ${svgWidth} ${svgHeight}`,
-    role: 'img', 'aria-label': t('sparsity.figure.mapLabel', { layer: String(index + 1), units: String(units), examples: String(examples) }),
+    role: 'img',
+    'aria-label': t('sparsity.figure.mapLabel', { layer: String(index + 1), units: String(units), examples: String(examples) }),
     'aria-describedby': describedBy,
   });
   for (let j = 0; j < units; j += 1) {
     const y = 2 + j * rowHeight;
     svg.append(s('text', { x: labelWidth - 6, y: y + rowHeight - 3, 'text-anchor': 'end', class: 'sparsity-label' }, `u${j + 1}`));
-    svg.append(s('rect', { x: labelWidth, y: y + 0.5, width: mapWidth, height: rowHeight - 1, class: `sparsity-row${layer.dead[j] ? ' is-dead' : ''}` }));
+    svg.append(s('rect', {
+      x: labelWidth, y: y + 0.5, width: mapWidth, height: rowHeight - 1, class: `sparsity-row${layer.dead[j] ? ' is-dead' : ''}`,
+    }));
     for (let n = 0; n < examples; n += 1) {
       const a = layer.activations[n][j];
       if (!(a > 0)) continue;
@@ -83,7 +86,9 @@ export function mountSparsityMap(host, ctx) {
   }) : null;
   if (observer) observer.observe(maps);
 
-  const field = (key, label, range, integer) => stateNumberField(ctx, { key, label, range, integer, after: () => figure.compute() }).element;
+  const field = (key, label, range, integer) => stateNumberField(ctx, {
+    key, label, range, integer, after: () => figure.compute(),
+  }).element;
 
   function renderControls() {
     frame.caption.textContent = t()('sparsity.figure.title');
@@ -115,9 +120,14 @@ export function mountSparsityMap(host, ctx) {
     const rows = [];
     result.layers.forEach((layer, index) => {
       const layerNo = String(index + 1);
-      rows.push([`sparsity-${layerNo}`, t()('sparsity.key.sparsity', { layer: layerNo }), layer.statistics.sparsity_fraction, formatPercent(layer.statistics.sparsity_fraction)]);
-      rows.push([`dead-${layerNo}`, t()('sparsity.key.dead', { layer: layerNo }), layer.statistics.dead_units, t()('sparsity.key.deadValue', { dead: String(layer.statistics.dead_units), units: String(layer.dead.length), noGradient: String(layer.zeroGradient) })]);
-      rows.push([`mean-${layerNo}`, t()('sparsity.key.mean', { layer: layerNo }), layer.statistics.activation_mean, n(layer.statistics.activation_mean)]);
+      rows.push([`sparsity-${layerNo}`, t()('sparsity.key.sparsity', { layer: layerNo }), layer.statistics.sparsity_fraction,
+        formatPercent(layer.statistics.sparsity_fraction)]);
+      rows.push([`dead-${layerNo}`, t()('sparsity.key.dead', { layer: layerNo }), layer.statistics.dead_units,
+        t()('sparsity.key.deadValue', {
+        dead: String(layer.statistics.dead_units), units: String(layer.dead.length), noGradient: String(layer.zeroGradient),
+      })]);
+      rows.push([`mean-${layerNo}`, t()('sparsity.key.mean', { layer: layerNo }), layer.statistics.activation_mean,
+        n(layer.statistics.activation_mean)]);
     });
     frame.summary.replaceChildren(keyNumbers(rows), h('p', { text: t()('sparsity.summary', {
       examples: String(result.targets.length),

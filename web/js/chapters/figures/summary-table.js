@@ -130,8 +130,13 @@ export function mountSummaryTable(host, ctx) {
       entries: SUMMARY_DATASETS.map((kind) => [kind, t()(`summary.data.${kind}`)]),
       onValue: (value) => { ctx.update({ data: value }); experiment.restart(); },
     });
-    const seed = stateNumberField(ctx, { key: 'seed', label: t()('summary.figure.seed'), range: [0, 9999], integer: true, after: experiment.restart });
-    const again = h('button', { type: 'button', class: 'chapter-button', 'data-field': 'rerun', text: t()('summary.figure.rerun'), onclick: () => experiment.restart() });
+    const seed = stateNumberField(ctx, {
+      key: 'seed', label: t()('summary.figure.seed'), range: [0, 9999], integer: true, after: experiment.restart,
+    });
+    const again = h('button', {
+      type: 'button', class: 'chapter-button', 'data-field': 'rerun', text: t()('summary.figure.rerun'),
+      onclick: () => experiment.restart(),
+    });
     frame.controls.replaceChildren(data.element, seed.element, again);
   }
 
@@ -150,7 +155,10 @@ export function mountSummaryTable(host, ctx) {
         h('th', { scope: 'row', text: activationName(t(), row.activation, 'aplot.option') }),
         h('td', { 'data-key': 'saturation', 'data-value': String(row.saturation), text: formatPercent(row.saturation) }),
         h('td', { 'data-key': 'sparsity', 'data-value': String(row.sparsity), text: formatPercent(row.sparsity) }),
-        h('td', { 'data-key': 'dead', 'data-value': String(row.dead), text: t()('summary.deadOf', { dead: String(row.dead), units: String(row.units) }) }),
+        h('td', {
+          'data-key': 'dead', 'data-value': String(row.dead),
+          text: t()('summary.deadOf', { dead: String(row.dead), units: String(row.units) }),
+        }),
         h('td', { 'data-key': 'mean', 'data-value': String(row.mean), text: n(row.mean) }),
         h('td', { 'data-key': 'flow', 'data-value': String(row.flow), text: row.flow === null ? '—' : n(row.flow) }),
         h('td', { 'data-key': 'loss', 'data-value': String(row.loss), text: n(row.loss) }),
@@ -164,7 +172,8 @@ export function mountSummaryTable(host, ctx) {
     const name = (row) => activationName(t(), row.activation, 'aplot.option');
     frame.summary.replaceChildren(keyNumbers([
       ['lowest-loss', t()('summary.key.lowestLoss'), lowestLoss.loss, `${name(lowestLoss)}: ${n(lowestLoss.loss)}`],
-      ['most-saturated', t()('summary.key.mostSaturated'), mostSaturated.saturation, `${name(mostSaturated)}: ${formatPercent(mostSaturated.saturation)}`],
+      ['most-saturated', t()('summary.key.mostSaturated'), mostSaturated.saturation,
+        `${name(mostSaturated)}: ${formatPercent(mostSaturated.saturation)}`],
       ['sparsest', t()('summary.key.sparsest'), sparsest.sparsity, `${name(sparsest)}: ${formatPercent(sparsest.sparsity)}`],
     ]));
   }

@@ -49,7 +49,9 @@ export function mountVanishing(host, ctx) {
   const tableBox = h('div', { class: 'chapter-table-scroll', tabindex: '0', role: 'region' });
   frame.content.append(plot.element, tableBox);
 
-  const field = (key, label, range, integer) => stateNumberField(ctx, { key, label, range, integer, after: () => figure.compute() }).element;
+  const field = (key, label, range, integer) => stateNumberField(ctx, {
+    key, label, range, integer, after: () => figure.compute(),
+  }).element;
 
   function renderControls() {
     frame.caption.textContent = t()('vanish.figure.title');
@@ -69,7 +71,10 @@ export function mountVanishing(host, ctx) {
     const low = values.length ? Math.min(...values) : 1e-10;
     const high = values.length ? Math.max(...values) : 1;
     plot.draw({
-      x: { min: 0.5, max: rows.length + 0.5, label: t()('vanish.figure.axisLayer'), ticks: rows.map((row) => row.layer).filter((l) => rows.length <= 10 || l % 2 === 1 || l === rows.length), format: (v) => String(v) },
+      x: {
+        min: 0.5, max: rows.length + 0.5, label: t()('vanish.figure.axisLayer'),
+        ticks: rows.map((row) => row.layer).filter((l) => rows.length <= 10 || l % 2 === 1 || l === rows.length), format: (v) => String(v),
+      },
       y: { min: low / 3, max: high * 3, log: true, label: t()('vanish.figure.axisGradient') },
       series: [
         { points: rows.map((row) => [row.layer, row.bound]), tone: 2, dash: 'dashed', label: t()('vanish.figure.legendBound') },
@@ -87,7 +92,8 @@ export function mountVanishing(host, ctx) {
     const n = (v, digits = 3) => fmt(v, digits);
     tableBox.replaceChildren(h('table', { class: 'chapter-table' },
       h('thead', {}, h('tr', {},
-        ['vanish.col.layer', 'vanish.col.z', 'vanish.col.local', 'vanish.col.gradient', 'vanish.col.bound'].map((key) => h('th', { scope: 'col', text: t()(key) })))),
+        ['vanish.col.layer', 'vanish.col.z', 'vanish.col.local', 'vanish.col.gradient', 'vanish.col.bound']
+          .map((key) => h('th', { scope: 'col', text: t()(key) })))),
       h('tbody', {}, rows.map((row) => h('tr', { 'data-layer': String(row.layer) },
         h('th', { scope: 'row', text: String(row.layer) }),
         h('td', { text: n(row.pre) }),
@@ -101,7 +107,8 @@ export function mountVanishing(host, ctx) {
         ['peak', t()('vanish.key.peak'), result.peak, n(result.peak, 4)],
         ['first-gradient', t()('vanish.key.first'), first.gradient, n(first.gradient)],
         ['first-bound', t()('vanish.key.firstBound', { depth: String(rows.length) }), first.bound, n(first.bound)],
-        ['shrink', t()('vanish.key.shrink', { depth: String(rows.length) }), last.gradient / first.gradient, n(last.gradient / first.gradient)],
+        ['shrink', t()('vanish.key.shrink', { depth: String(rows.length) }), last.gradient / first.gradient,
+          n(last.gradient / first.gradient)],
       ]),
       h('p', { text: t()(first.gradient <= first.bound ? 'vanish.summary.below' : 'vanish.summary.above', {
         depth: String(rows.length), first: n(first.gradient), bound: n(first.bound), last: n(last.gradient), peak: n(result.peak, 4),

@@ -1,6 +1,8 @@
-// The training worker (a module worker): owns its own engine instance and one experiment, and
+// The training worker (a module worker): owns its own engine instance and one experiment (the
+// comparison lab's activations, or its share of them when several workers train side by side), and
 // answers the main thread's requests one at a time, in order, so the page never waits on training.
 //
+//   → {type: 'init', wasmModule}      first: the page's compiled engine module, or null to load its own
 //   → {id, type: 'open', spec}        ← {id, ok, result: {train, test, extent, snapshot}}
 //   → {id, type: 'advance', steps}    ← {id, ok, result: {snapshot, trainMs}}
 //   → {id, type: 'close'}             ← {id, ok}
@@ -10,10 +12,15 @@ import createActLab from '../../../engine/actlab.js';
 import { openExperiment, transferables } from './experiment.js';
 
 let experiment = null;
-const enginePromise = createActLab();
-enginePromise.then(
-  () => self.postMessage({ type: 'ready' }),
-  (error) => self.postMessage({ type: 'failed', message: String(error && error.message ? error.message : error) }));
+let enginePromise = null;
+
+/** Instantiates the engine from the page's module (no fetch, no compile) or, without one, loads it. */
+function startEngine(wasmModule) {
+  enginePromise = createActLab(wasmModule ? { wasmModule } : {});
+  enginePromise.then(
+    () => self.postMessage({ type: 'ready' }),
+    (error) => self.postMessage({ type: 'failed', message: String(error && error.message ? error.message : error) }));
+}
 
 function handle(engine, message) {
   switch (message.type) {
@@ -44,6 +51,11 @@ function handle(engine, message) {
 
 self.addEventListener('message', async (event) => {
   const message = event.data || {};
+  if (message.type === 'init') {
+    if (!enginePromise) startEngine(message.wasmModule);
+    return;
+  }
+  if (!enginePromise) startEngine(null); // a caller that sent no 'init'
   let engine;
   try {
     engine = await enginePromise;

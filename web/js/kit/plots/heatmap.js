@@ -42,7 +42,8 @@ function contourSegments(values, resolution, level = 0.5) {
       const corners = [at(r, c), at(r, c + 1), at(r + 1, c + 1), at(r + 1, c)]; // tl, tr, br, bl
       if (corners.some((v) => !Number.isFinite(v))) continue;
       const points = [];
-      const edges = [[0, 1, [r, c], [r, c + 1]], [1, 2, [r, c + 1], [r + 1, c + 1]], [2, 3, [r + 1, c + 1], [r + 1, c]], [3, 0, [r + 1, c], [r, c]]];
+      const edges = [[0, 1, [r, c], [r, c + 1]], [1, 2, [r, c + 1], [r + 1, c + 1]],
+        [2, 3, [r + 1, c + 1], [r + 1, c]], [3, 0, [r + 1, c], [r, c]]];
       for (const [i, j, p, q] of edges) {
         const a = corners[i] - level;
         const b = corners[j] - level;

@@ -80,7 +80,9 @@ export function drawHistogram(canvas, { counts, range, width, height, color, the
 export function createHistogram(options = {}) {
   let width = options.width || 120;
   let height = options.height || 40;
-  const canvas = h('canvas', { class: `actlab-histogram ${options.className || ''}`.trim(), role: 'img', 'aria-label': options.label || '' });
+  const canvas = h('canvas', {
+    class: `actlab-histogram ${options.className || ''}`.trim(), role: 'img', 'aria-label': options.label || '',
+  });
   let last = null;
   let ownTheme = null;
   /** next: {counts, range, color?, theme?}. Pass `theme` (readPlotTheme) when drawing many at once. */

@@ -243,7 +243,9 @@ export function createLineChart(options = {}) {
       axes: [
         axis(xLabel, formatX, options.xInteger ? { incrs: [1, 2, 5, 10, 20, 50, 100] } : {}),
         log
-          ? axis(yLabel, null, { size: 58, splits: (u, axisIdx, min, max) => logTicks(min, max), values: yValues((v) => formatY(fromLog(v))) })
+          ? axis(yLabel, null, {
+            size: 58, splits: (u, axisIdx, min, max) => logTicks(min, max), values: yValues((v) => formatY(fromLog(v))),
+          })
           : axis(yLabel, null, { size: 58, values: yValues(formatY) }),
       ],
       series: [

@@ -170,7 +170,8 @@ export function createPlot({ label = '', describedBy = null, minHeight = 200, ma
     children.push(s('rect', { x: geo.left, y: geo.top, width: geo.right - geo.left, height: geo.bottom - geo.top, class: 'plot-frame' }));
     children.push(axes);
     if (spec.x.label) {
-      children.push(s('text', { x: (geo.left + geo.right) / 2, y: height - 6, 'text-anchor': 'middle', class: 'plot-axis-label' }, spec.x.label));
+      children.push(s('text', { x: (geo.left + geo.right) / 2, y: height - 6, 'text-anchor': 'middle', class: 'plot-axis-label' },
+        spec.x.label));
     }
     if (spec.y.label) {
       children.push(s('text', {
@@ -215,7 +216,10 @@ export function createPlot({ label = '', describedBy = null, minHeight = 200, ma
       const Y = sy(marker.y);
       if (!Number.isFinite(X) || !Number.isFinite(Y)) continue;
       const group = s('g', { class: `plot-marker-group plot-tone-${marker.tone || 1}` });
-      group.append(s('path', { d: shapePath(marker.shape || 'circle', X, Y, marker.size || 6), class: `plot-marker${marker.hollow ? ' plot-marker--hollow' : ''}` }));
+      group.append(s('path', {
+        d: shapePath(marker.shape || 'circle', X, Y, marker.size || 6),
+        class: `plot-marker${marker.hollow ? ' plot-marker--hollow' : ''}`,
+      }));
       if (marker.text) {
         const anchorEnd = X > (geo.left + geo.right) / 2;
         const below = marker.textBelow && Y + 22 < geo.bottom;

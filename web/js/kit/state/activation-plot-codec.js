@@ -18,7 +18,9 @@ export function decodeActivationPlotParams(params, fixed = {}) {
   let activation = fixed.activation;
   if (params.has('act')) {
     activation = readWord(params.get('act'), PLOT_ACTIVATIONS, 'act', 'activation');
-    if (fixed.activation && activation !== fixed.activation) throw new HashError('activation', 'act', { value: activation, allowed: { kind: 'oneOf', options: [fixed.activation] } });
+    if (fixed.activation && activation !== fixed.activation) {
+      throw new HashError('activation', 'act', { value: activation, allowed: { kind: 'oneOf', options: [fixed.activation] } });
+    }
   }
   if (!activation) throw new HashError('missing', 'act');
   const candidate = { activation };

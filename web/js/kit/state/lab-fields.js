@@ -59,7 +59,9 @@ export function oneOf(value, options, reason, field) {
 
 export function learningRate(value, field = 'lr') {
   const lr = within(value, FIELD_LIMITS.learningRate, field, 'above');
-  if (lr <= FIELD_LIMITS.learningRate[0]) fail('range', field, { value, allowed: { kind: 'above', min: FIELD_LIMITS.learningRate[0], max: FIELD_LIMITS.learningRate[1] } });
+  if (lr <= FIELD_LIMITS.learningRate[0]) {
+    fail('range', field, { value, allowed: { kind: 'above', min: FIELD_LIMITS.learningRate[0], max: FIELD_LIMITS.learningRate[1] } });
+  }
   return lr;
 }
 
@@ -142,7 +144,11 @@ export function validateTraining(candidate, datasetSize) {
   const optimiser = oneOf(candidate.optimiser, OPTIMISERS, 'optimiser', 'opt');
   const lr = learningRate(candidate.lr);
   const batch = integer(candidate.batch, FIELD_LIMITS.batch, 'batch');
-  if (batch > datasetSize) fail('batch', 'batch', { value: batch, allowed: { kind: 'integer', min: FIELD_LIMITS.batch[0], max: Math.min(datasetSize, FIELD_LIMITS.batch[1]) } });
+  if (batch > datasetSize) {
+    fail('batch', 'batch', {
+      value: batch, allowed: { kind: 'integer', min: FIELD_LIMITS.batch[0], max: Math.min(datasetSize, FIELD_LIMITS.batch[1]) },
+    });
+  }
   const steps = integer(candidate.steps, FIELD_LIMITS.steps, 'steps');
   const at = integer(candidate.at, [0, FIELD_LIMITS.steps[1]], 'at');
   if (at > steps) fail('at', 'at', { value: at, allowed: { kind: 'integer', min: 0, max: steps } });

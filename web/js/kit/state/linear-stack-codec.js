@@ -14,7 +14,9 @@ export function decodeLinearStackParams(params) {
   // A link without the maps shows the default ones; a link with some of them needs all three keys.
   if (!['n', 'w', 'b'].some((key) => params.has(key))) {
     const defaults = defaultLinearStackState();
-    for (const [key, value] of encodeLinearStackParams(defaults)) if (['n', 'w', 'b'].includes(key)) params = new Map([...params, [key, value]]);
+    for (const [key, value] of encodeLinearStackParams(defaults)) {
+      if (['n', 'w', 'b'].includes(key)) params = new Map([...params, [key, value]]);
+    }
   }
   for (const required of ['n', 'w', 'b']) {
     if (!params.has(required)) throw new HashError('missing', required);

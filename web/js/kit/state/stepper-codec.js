@@ -77,7 +77,9 @@ function activationToken(spec) {
 /** Split "1,2,3,4;5,6" into layers and reshape each into rows of `fanIn[l]` numbers. */
 function layersOfRows(text, units, fanIn, field) {
   const layers = text.split(';');
-  if (layers.length !== units.length) throw new HashError('count', field, { value: text, allowed: { kind: 'layers', min: units.length, max: units.length } });
+  if (layers.length !== units.length) {
+    throw new HashError('count', field, { value: text, allowed: { kind: 'layers', min: units.length, max: units.length } });
+  }
   return layers.map((layerText, l) => {
     const flat = numbers(layerText, field);
     const n = units[l] * fanIn[l];
@@ -105,7 +107,9 @@ function decode(params) {
   const defaultShape = sameShape(inputSize, hidden);
   const layers = hidden.length + 1;
   const actTokens = params.has('act') ? params.get('act').split(',') : null;
-  if (actTokens && actTokens.length > 4) throw new HashError('count', 'act', { value: params.get('act'), allowed: { kind: 'length', n: layers } });
+  if (actTokens && actTokens.length > 4) {
+    throw new HashError('count', 'act', { value: params.get('act'), allowed: { kind: 'length', n: layers } });
+  }
   const candidate = {
     inputSize,
     hidden,

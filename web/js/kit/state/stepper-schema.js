@@ -1,7 +1,7 @@
 // The stepper's state and the bounds on every field. Used for the URL hash and for the state a
 // host page hands to mountStepper, so both are held to the same rules.
 import { HashError } from './hash.js';
-import { parameterDefault } from '../activations.js';
+import { ACTIVATION_NAMES, parameterDefault } from '../activations.js';
 
 export const LIMITS = Object.freeze({
   inputSize: [1, 4],
@@ -17,9 +17,9 @@ export const LIMITS = Object.freeze({
   step: [0, 5000],
 });
 
-// The article's activations, not the whole catalogue: the stepper writes each one's derivative as a
-// formula and says in words why f′ has its value (stepper/equation.js), which the engine cannot report.
-export const ACTIVATIONS = Object.freeze(['identity', 'sigmoid', 'tanh', 'relu', 'leaky_relu', 'prelu']);
+// Every activation of the catalogue. The article's six have their own fields (Leaky ReLU's slope, PReLU's α)
+// and their own explanations (stepper/equation.js); any other runs with its catalogue defaults.
+export const ACTIVATIONS = ACTIVATION_NAMES;
 export const INIT_SCHEMES = Object.freeze([
   'xavier_uniform', 'xavier_normal', 'kaiming_uniform', 'kaiming_normal', 'uniform', 'normal',
 ]);

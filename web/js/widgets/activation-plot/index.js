@@ -90,7 +90,9 @@ export function mountActivationPlot(root, options = {}) {
   function selectField(label, value, entries, onValue, field) {
     const id = uid('aplot');
     const select = h('select', { id, 'data-field': field, onchange: (event) => onValue(event.target.value) },
-      entries.map(([optionValue, text]) => h('option', { value: String(optionValue), text, selected: String(optionValue) === String(value) })));
+      entries.map(([optionValue, text]) => h('option', {
+        value: String(optionValue), text, selected: String(optionValue) === String(value),
+      })));
     return h('span', { class: 'aplot-field' }, h('label', { for: id, text: label }), select);
   }
 
@@ -103,7 +105,9 @@ export function mountActivationPlot(root, options = {}) {
       controls.append(selectField(t('aplot.activation'), state.activation,
         choices.map((choice) => [choice, activationName(t, choice, 'aplot.option')]), (value) => {
           const fresh = defaultActivationPlotState(value);
-          showFieldError(apply({ ...fresh, point: Math.max(-state.range, Math.min(state.range, state.point)), range: state.range, derivative: state.derivative }));
+          showFieldError(apply({
+            ...fresh, point: Math.max(-state.range, Math.min(state.range, state.point)), range: state.range, derivative: state.derivative,
+          }));
         }, 'activation'));
     }
     const parameter = PLOT_PARAMETERS[state.activation];
@@ -226,7 +230,10 @@ export function mountActivationPlot(root, options = {}) {
     }
     const markers = [{ x: point.y, y: point.value, tone: 1, shape: 'circle', text: formatNumber(point.value, 3) }];
     if (state.derivative) {
-      markers.push({ x: point.y, y: point.derivative, tone: 2, shape: 'square', text: formatNumber(point.derivative, 3), textBelow: point.derivative < point.value });
+      markers.push({
+        x: point.y, y: point.derivative, tone: 2, shape: 'square', text: formatNumber(point.derivative, 3),
+        textBelow: point.derivative < point.value,
+      });
     }
     if (curves.compare) markers.push({ x: point.y, y: point.compare.value, tone: 3, shape: 'diamond', hollow: true });
     const guides = [{ x: point.y, tone: 'muted', dash: 'dotted' }];
@@ -255,9 +262,12 @@ export function mountActivationPlot(root, options = {}) {
     if (curves.compare && curves.compare.kind === 'tanh-identity') {
       rows.push(...readoutRow('identity-gap', t('aplot.readout.identityGap'), curves.compare.gap, formatNumber(curves.compare.gap, 2)));
     } else if (curves.compare) {
-      rows.push(...readoutRow('article-value', t('aplot.readout.articleValue', { y }), point.compare.value, formatNumber(point.compare.value)));
-      rows.push(...readoutRow('half-tanh', t('aplot.readout.halfTanh', { half: formatNumber(state.point / 2) }), point.compare.halfTanh, formatNumber(point.compare.halfTanh)));
-      rows.push(...readoutRow('article-gap', t('aplot.readout.articleGap'), curves.compare.halfGap, formatNumber(curves.compare.halfGap, 2)));
+      rows.push(...readoutRow('article-value', t('aplot.readout.articleValue', { y }), point.compare.value,
+        formatNumber(point.compare.value)));
+      rows.push(...readoutRow('half-tanh', t('aplot.readout.halfTanh', { half: formatNumber(state.point / 2) }), point.compare.halfTanh,
+        formatNumber(point.compare.halfTanh)));
+      rows.push(...readoutRow('article-gap', t('aplot.readout.articleGap'), curves.compare.halfGap,
+        formatNumber(curves.compare.halfGap, 2)));
     }
     ui.readout.replaceChildren(...rows);
 
@@ -270,7 +280,10 @@ export function mountActivationPlot(root, options = {}) {
     if (curves.compare && curves.compare.kind === 'tanh-identity') {
       caption += ` ${t('aplot.caption.identity', { gap: formatNumber(curves.compare.gap, 2) })}`;
     } else if (curves.compare) {
-      caption += ` ${t('aplot.caption.article', { y, article: formatNumber(point.compare.value), half: formatNumber(state.point / 2), halfTanh: formatNumber(point.compare.halfTanh), value: formatNumber(point.value) })}`;
+      caption += ` ${t('aplot.caption.article', {
+        y, article: formatNumber(point.compare.value), half: formatNumber(state.point / 2), halfTanh: formatNumber(point.compare.halfTanh),
+        value: formatNumber(point.value),
+      })}`;
     }
     ui.caption.textContent = caption;
     root.dataset.activation = state.activation;

@@ -131,12 +131,18 @@ export function mountLinearStack(root, options = {}) {
           id: selectId, 'data-field': 'activation',
           onchange: (event) => { switchInput.checked = true; commit({ ...copy(state), activation: event.target.value, active: true }); },
         },
-          STACK_ACTIVATIONS.map((name) => h('option', { value: name, text: activationName(t, name, 'lstack.option'), selected: name === state.activation })))),
+          STACK_ACTIVATIONS.map((name) => h('option', {
+            value: name, text: activationName(t, name, 'lstack.option'), selected: name === state.activation,
+          })))),
       h('span', { class: 'lstack-field' },
         h('label', { for: rangeId, text: t('lstack.range') }),
-        h('select', { id: rangeId, 'data-field': 'range', onchange: (event) => commit({ ...copy(state), range: Number(event.target.value) }) },
+        h('select', {
+          id: rangeId, 'data-field': 'range', onchange: (event) => commit({ ...copy(state), range: Number(event.target.value) }),
+        },
           (RANGE_CHOICES.includes(state.range) ? RANGE_CHOICES : [...RANGE_CHOICES, state.range].sort((a, b) => a - b))
-            .map((r) => h('option', { value: String(r), text: t('lstack.rangeOption', { r: formatNumber(r) }), selected: r === state.range })))));
+            .map((r) => h('option', {
+              value: String(r), text: t('lstack.rangeOption', { r: formatNumber(r) }), selected: r === state.range,
+            })))));
     const error = h('p', { class: 'lstack-error', role: 'alert', hidden: true });
     const formula = h('div', { class: 'lstack-formula' });
     const captionId = uid('lstack-caption');
@@ -172,7 +178,8 @@ export function mountLinearStack(root, options = {}) {
     const f = fName();
     const { linear, bent, xs } = result;
     // Formula: the composite, then what the engine's outputs say it equals.
-    const lines = [`y = ${compositeTex(state)} \\;=\\; ${texNumber(linear.shape.slope)}\\,x ${linear.shape.intercept < 0 ? '-' : '+'} ${texNumber(Math.abs(linear.shape.intercept))}`];
+    const lines = [`y = ${compositeTex(state)} \\;=\\; ${texNumber(linear.shape.slope)}\\,x ${
+      linear.shape.intercept < 0 ? '-' : '+'} ${texNumber(Math.abs(linear.shape.intercept))}`];
     if (bent) lines.push(`y = ${compositeTex(state, activationTex(t, state.activation))}`);
     ui.formula.replaceChildren(...lines.map((tex) => renderTex(h('div', { class: 'lstack-tex' }), `\\displaystyle ${tex}`)));
 
@@ -185,7 +192,9 @@ export function mountLinearStack(root, options = {}) {
       points: xs.map((x, k) => [x, linear.ys[k]]), tone: 1, dash: bent ? 'dashed' : 'solid',
       label: t('lstack.legend.linear'),
     }];
-    if (bent) series.push({ points: xs.map((x, k) => [x, bent.ys[k]]), tone: 2, dash: 'solid', label: t('lstack.legend.bent', { name: f }) });
+    if (bent) {
+      series.push({ points: xs.map((x, k) => [x, bent.ys[k]]), tone: 2, dash: 'solid', label: t('lstack.legend.bent', { name: f }) });
+    }
     const markers = result.samples.map((x, k) => ({ x, y: linear.samples[k], tone: 1, shape: 'square', size: 4 }));
     if (bent) markers.push(...result.samples.map((x, k) => ({ x, y: bent.samples[k], tone: 2, shape: 'circle', size: 4 })));
     ui.plot.setLabel(t('lstack.plotLabel', { n: String(state.depth), r: formatNumber(state.range) }));
@@ -216,7 +225,8 @@ export function mountLinearStack(root, options = {}) {
     ui.table.replaceChildren(h('thead', {}, head), h('tbody', {}, rows));
 
     let caption = t('lstack.caption', {
-      n: String(state.depth), r: formatNumber(state.range), line: lineText(linear.shape), deviation: formatNumber(linear.shape.deviation, 2),
+      n: String(state.depth), r: formatNumber(state.range), line: lineText(linear.shape),
+      deviation: formatNumber(linear.shape.deviation, 2),
     });
     if (bent) caption += ` ${t('lstack.caption.bent', { name: f, deviation: formatNumber(bent.shape.deviation, 3) })}`;
     ui.caption.textContent = caption;

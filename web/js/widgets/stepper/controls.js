@@ -25,7 +25,9 @@ export function createControls(t, actions) {
   play.setAttribute('aria-pressed', 'false');
 
   const speedId = uid('speed');
-  const speed = h('select', { id: speedId, class: 'speed-select', 'data-field': 'speed', onchange: (event) => actions.setSpeed(Number(event.target.value)) },
+  const speed = h('select', {
+    id: speedId, class: 'speed-select', 'data-field': 'speed', onchange: (event) => actions.setSpeed(Number(event.target.value)),
+  },
     SPEEDS.map((value) => h('option', { value, text: t('controls.speedValue', { value }) })));
   const status = h('p', { class: 'step-status' });
 

@@ -1,6 +1,7 @@
 // One trace step → the equation with its actual numbers (TeX), a sentence for screen readers and
 // a short note. The numbers are the step's own inputs and result, as the engine reported them.
 import { texNumber, spokenNumber } from '../../kit/format.js';
+import { activationEntry, activationName, activationTex } from '../../kit/activations.js';
 import { isLogitGradient } from './model.js';
 
 const asList = (value) => (Array.isArray(value) ? value.flat(Infinity) : [value]);
@@ -17,21 +18,44 @@ const wT = (l, j, i) => `w${sup(l)}_{${j + 1}${i + 1}}`;
 /** The i-th input of layer l: x_i for the first layer, the previous layer's a_i otherwise. */
 const inT = (l, i) => (l === 0 ? `x_{${i + 1}}` : aT(l - 1, i));
 
-const FN = {
-  identity: '\\operatorname{id}', sigmoid: '\\sigma', tanh: '\\tanh', relu: '\\operatorname{ReLU}',
-  leaky_relu: '\\operatorname{LReLU}', prelu: '\\operatorname{PReLU}',
-};
-const fnTex = (name) => FN[name] || 'f';
-const derivTex = (name) => `${fnTex(name)}'`;
+// The article's six: each has its own fields, its derivative written here and its own notes in words.
+// Any other catalogue activation is explained generically, its f′ in TeX from activation.dtex.<name>.
+const EXPLAINED = ['identity', 'sigmoid', 'tanh', 'relu', 'leaky_relu', 'prelu'];
+const GREEK = { alpha: '\\alpha', beta: '\\beta' };
 
-function derivativeFormula(spec, alpha) {
+/** The parameters the stepper has no field for, at the values the engine used (the catalogue defaults). */
+function defaulted(name, quantities = {}) {
+  if (EXPLAINED.includes(name)) return [];
+  return activationEntry(name).parameters.map((p) => ({ name: p.name, value: quantities[p.name] ?? p.default }));
+}
+
+function parametersTex(parameters, t) {
+  return parameters.map((p) => `${GREEK[p.name] || `\\text{${t(`activation.parameter.${p.name}`)}}`} = ${n(p.value)}`).join(',\\ ');
+}
+
+/** The note, then which parameters have no field and run at their catalogue defaults ("β = 1, threshold = 20"). */
+function withDefaults(note, parameters, t) {
+  if (parameters.length === 0) return note;
+  const list = parameters.map((p) => `${t(`activation.parameter.${p.name}`)} = ${spokenNumber(p.value, '−')}`);
+  return t('note.parameters.defaults', { note, parameters: list.join(t('setup.summary.separator')) });
+}
+
+function derivativeFormula(spec, alpha, t) {
   switch (spec.name) {
+    case 'identity': return '1';
     case 'sigmoid': return '\\sigma(z)\\,\\bigl(1-\\sigma(z)\\bigr)';
     case 'tanh': return '1-\\tanh^2(z)';
     case 'relu': return '\\begin{cases}1 & z>0\\\\ 0 & z\\le 0\\end{cases}';
     case 'leaky_relu': return `\\begin{cases}1 & z>0\\\\ ${n(spec.slope)} & z\\le 0\\end{cases}`;
     case 'prelu': return `\\begin{cases}1 & z>0\\\\ \\alpha${alpha === undefined ? '' : ` = ${n(alpha)}`} & z\\le 0\\end{cases}`;
-    default: return '1';
+    default: {
+      const key = `activation.dtex.${spec.name}`;
+      if (!t.has(key)) return null;
+      // {threshold} and the like: a parameter written as a word is named in the page's language.
+      const parameters = defaulted(spec.name);
+      const formula = t(key, Object.fromEntries(parameters.map((p) => [p.name, t(`activation.parameter.${p.name}`)])));
+      return parameters.length === 0 ? formula : `${formula},\\quad ${parametersTex(parameters, t)}`;
+    }
   }
 }
 
@@ -46,7 +70,8 @@ function derivativeNote(spec, step, t) {
     case 'relu': return positive ? t('note.derivative.reluOn') : t('note.derivative.reluOff');
     case 'leaky_relu': return positive ? t('note.derivative.leakyOn') : t('note.derivative.leakyOff');
     case 'prelu': return positive ? t('note.derivative.preluOn') : t('note.derivative.preluOff');
-    default: return t('note.derivative.identity');
+    case 'identity': return t('note.derivative.identity');
+    default: return withDefaults(t('note.derivative.generic', { fn: activationName(t, spec.name) }), defaulted(spec.name), t);
   }
 }
 
@@ -68,6 +93,8 @@ export function describeStep(step, context, t) {
   const spec = l >= 0 ? context.activations[l] : null;
   const say = (value) => spokenNumber(value, t('words.minus'));
   const where = { layer: l + 1, unit: j + 1 };
+  const fn = spec && activationTex(t, spec.name);
+  const fnPrime = spec && `${fn}'`;
   switch (kind) {
     case 'weighted_sum': {
       const weights = asList(q.weights);
@@ -89,10 +116,15 @@ export function describeStep(step, context, t) {
       const parameter = spec.name === 'leaky_relu' ? q.slope : spec.name === 'prelu' ? q.alpha : undefined;
       const sub = parameter === undefined ? '' : `_{${n(parameter)}}`;
       const definition = spec.name === 'sigmoid' ? ` = \\frac{1}{1+e^{-${p(q.pre_activation)}}}` : '';
+      const parameters = defaulted(spec.name, q);
+      const given = parameters.length === 0 ? '' : `\\quad(${parametersTex(parameters, t)})`;
+      const own = `note.activation.${spec.name}`;
+      const note = t.has(own) ? t(own, { parameter: parameter === undefined ? '' : spokenNumber(parameter, '-') })
+        : withDefaults(t('note.activation.generic', { fn: activationName(t, spec.name) }), parameters, t);
       return {
-        tex: `${aT(l, j)} = ${fnTex(spec.name)}${sub}(${zT(l, j)}) = ${fnTex(spec.name)}${sub}(${n(q.pre_activation)})${definition} = ${n(r)}`,
-        note: t(`note.activation.${spec.name}`, { parameter: parameter === undefined ? '' : spokenNumber(parameter, '-') }),
-        words: t('words.activation', { ...where, fn: t(`activation.${spec.name}`), z: say(q.pre_activation), result: say(r) }),
+        tex: `${aT(l, j)} = ${fn}${sub}(${zT(l, j)}) = ${fn}${sub}(${n(q.pre_activation)})${definition} = ${n(r)}${given}`,
+        note,
+        words: t('words.activation', { ...where, fn: activationName(t, spec.name), z: say(q.pre_activation), result: say(r) }),
       };
     }
     case 'loss': {
@@ -129,11 +161,15 @@ export function describeStep(step, context, t) {
       };
     case 'activation_derivative': {
       const alpha = spec.name === 'prelu' ? preluAlpha(context, l, j) : undefined;
+      const formula = derivativeFormula(spec, alpha, t);
+      const atZ = `{${fnPrime}(${n(q.pre_activation)}) = ${n(q.local_derivative)}}`;
+      const own = `derivative.${spec.name}`;
+      const derivative = t.has(own) ? t(own) : t('derivative.generic', { fn: activationName(t, spec.name) });
       return {
-        tex: `${d(zT(l, j))} = {${d(aT(l, j))}\\cdot ${derivTex(spec.name)}(${zT(l, j)})} = {${n(q.grad_activation)} \\times ${p(q.local_derivative)}} = ${n(r)}`,
-        localTex: [`{${derivTex(spec.name)}(z) = ${derivativeFormula(spec, alpha)}}`, `{${derivTex(spec.name)}(${n(q.pre_activation)}) = ${n(q.local_derivative)}}`],
+        tex: `${d(zT(l, j))} = {${d(aT(l, j))}\\cdot ${fnPrime}(${zT(l, j)})} = {${n(q.grad_activation)} \\times ${p(q.local_derivative)}} = ${n(r)}`,
+        localTex: formula === null ? [atZ] : [`{${fnPrime}(z) = ${formula}}`, atZ],
         note: derivativeNote(spec, step, t),
-        words: t('words.activation_derivative', { ...where, derivative: t(`derivative.${spec.name}`), ga: say(q.grad_activation), fp: say(q.local_derivative), result: say(r) }),
+        words: t('words.activation_derivative', { ...where, derivative, ga: say(q.grad_activation), fp: say(q.local_derivative), result: say(r) }),
       };
     }
     case 'alpha_gradient': {

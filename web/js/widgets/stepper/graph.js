@@ -3,6 +3,7 @@
 // inside the nodes ("= 0.77", solid); gradients sit in dashed tags above them ("∂L/∂a₁=…").
 import { s, uid, clear } from '../../kit/dom.js';
 import { formatNumber } from '../../kit/format.js';
+import { activationName } from '../../kit/activations.js';
 
 const G = {
   cardW: 72, cardH: 44, rowH: 124, azGap: 250, azGapSingle: 190, zaGap: 175, lossGap: 170,
@@ -17,9 +18,11 @@ export const layerMark = (l) => `⁽${String(l + 1).split('').map((d) => SUPERSC
 /** A quantity's name with its unit and layer, as in the equations: name(a, 0, 0) → "a₁⁽¹⁾". */
 export const unitName = (symbol, l, j) => `${symbol}${sub(j + 1)}${layerMark(l)}`;
 
-/** The short symbol for an activation's derivative, as used in the graph's tags. */
-export function derivativeSymbol(name) {
-  return { sigmoid: 'σ′', tanh: 'tanh′', relu: 'ReLU′', leaky_relu: 'LReLU′', prelu: 'PReLU′', identity: 'id′' }[name] || 'f′';
+const SYMBOLS = { sigmoid: 'σ′', tanh: 'tanh′', relu: 'ReLU′', leaky_relu: 'LReLU′', prelu: 'PReLU′', identity: 'id′' };
+
+/** The short symbol for an activation's derivative, as used in the graph's tags (else its name, graph.symbol.<name> if short). */
+export function derivativeSymbol(name, t) {
+  return SYMBOLS[name] || `${activationName(t, name, 'graph.symbol')}′`;
 }
 
 function tagWidth(text) { return Math.ceil(text.length * G.charW + 2 * G.tagPad); }
@@ -299,7 +302,7 @@ export function createGraph(t) {
         setGradient(bias.biasGrad, `∂L/∂${unitName('b', l, j)}`, value(`gb:${l}:${j}`));
         const za = parts.get(`za:${l}:${j}`);
         const local = value(`fp:${l}:${j}`);
-        za.local.set(local ? `${derivativeSymbol(shape.activations[l].name)}=${fmt(local.value)}` : null, local && local.value);
+        za.local.set(local ? `${derivativeSymbol(shape.activations[l].name, t)}=${fmt(local.value)}` : null, local && local.value);
         setGradient(za.alphaGrad, '∂L/∂α', value(`galpha:${l}:${j}`));
         for (let i = 0; i < fanIn; i += 1) {
           const edge = parts.get(`edge:${l}:${j}:${i}`);
@@ -351,5 +354,5 @@ export function createGraph(t) {
 function activationHeader(spec, t) {
   if (spec.name === 'leaky_relu') return t('graph.activationHeader.leaky_relu', { slope: formatNumber(spec.slope) });
   if (spec.name === 'prelu') return t('graph.activationHeader.prelu');
-  return t(`activation.${spec.name}`);
+  return activationName(t, spec.name);
 }

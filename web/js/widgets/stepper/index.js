@@ -119,7 +119,8 @@ export function mountStepper(root, options = {}) {
 
   /** A candidate from the form that the schema refused: the field and the reason, and nothing changed. */
   function editProblemMessage(error) {
-    const field = error && error.field && t.has(`invalid.field.${error.field}`) ? t(`invalid.field.${error.field}`) : t('invalid.field.state');
+    const field = error && error.field && t.has(`invalid.field.${error.field}`)
+      ? t(`invalid.field.${error.field}`) : t('invalid.field.state');
     const reason = error && t.has(`invalid.reason.${error.reason}`) ? t(`invalid.reason.${error.reason}`) : t('invalid.reason.format');
     return t('stepper.editRefused', { field, reason });
   }
@@ -188,7 +189,8 @@ export function mountStepper(root, options = {}) {
     }, graph.element);
     const legend = h('ul', { class: 'graph-legend', 'aria-label': t('legend.title') },
       h('li', {}, h('span', { class: 'legend-swatch legend-swatch--forward', 'aria-hidden': 'true', text: '=0.5' }), t('legend.forward')),
-      h('li', {}, h('span', { class: 'legend-swatch legend-swatch--gradient', 'aria-hidden': 'true', text: '∂L/∂·' }), t('legend.gradient')),
+      h('li', {}, h('span', { class: 'legend-swatch legend-swatch--gradient', 'aria-hidden': 'true', text: '∂L/∂·' }),
+        t('legend.gradient')),
       h('li', {}, h('span', { class: 'legend-swatch legend-swatch--local', 'aria-hidden': 'true', text: 'f′' }), t('legend.local')),
       h('li', {}, h('span', { class: 'legend-swatch legend-swatch--param', 'aria-hidden': 'true', text: 'w, b' }), t('legend.param')));
     ui = {

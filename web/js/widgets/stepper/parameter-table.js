@@ -13,7 +13,9 @@ export function createParameterTable(t) {
     const td = h('td', { 'data-key': key, class: key === activeKey ? 'is-active' : undefined },
       h('span', { class: 'param-value', text: valueText }));
     if (gradientEntry) {
-      td.append(h('span', { class: 'param-gradient', 'data-value': String(gradientEntry.value), text: `${gradientName}=${formatNumber(gradientEntry.value)}` }));
+      td.append(h('span', {
+        class: 'param-gradient', 'data-value': String(gradientEntry.value), text: `${gradientName}=${formatNumber(gradientEntry.value)}`,
+      }));
     }
     return td;
   }
@@ -47,7 +49,9 @@ export function createParameterTable(t) {
         const shares = [...shown.entries()].filter(([key]) => key.startsWith(`galpha:${l}:`));
         body.append(h('p', { class: activeKey === `alpha:${l}` ? 'param-alpha is-active' : 'param-alpha' },
           t('parameters.alpha', { layer: l + 1, values: layer.alpha.map((a) => formatNumber(a)).join(', ') }),
-          shares.length ? ` ${t('parameters.alphaShares', { values: shares.map(([, entry]) => formatNumber(entry.value)).join(', ') })}` : ''));
+          shares.length
+            ? ` ${t('parameters.alphaShares', { values: shares.map(([, entry]) => formatNumber(entry.value)).join(', ') })}`
+            : ''));
       }
     });
   }

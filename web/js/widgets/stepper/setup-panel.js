@@ -2,6 +2,7 @@
 // Every edit produces a candidate state that is validated before it is applied.
 import { h, uid, clear } from '../../kit/dom.js';
 import { ACTIVATIONS, INIT_SCHEMES, LIMITS } from '../../kit/state/stepper-schema.js';
+import { activationName } from '../../kit/activations.js';
 import { FIELD_RULES, numberInput } from './fields.js';
 import {
   PRESETS, presetState, matchingPreset, activationSpec, copyState, layerUnits, layerFanIn, outputIsSigmoid,
@@ -97,7 +98,7 @@ export function createSetupPanel(t, { apply }) {
         commit(next, 'h');
       }));
     }
-    row.append(selectField(`act-${l}`, t('setup.activation'), spec.name, ACTIVATIONS.map((name) => [name, t(`activation.${name}`)]), (name) => {
+    row.append(selectField(`act-${l}`, t('setup.activation'), spec.name, ACTIVATIONS.map((name) => [name, activationName(t, name)]), (name) => {
       const next = copyState(state);
       next.activations[l] = activationSpec(name);
       if (last && name !== 'sigmoid' && next.loss === 'bce') next.loss = 'mse';

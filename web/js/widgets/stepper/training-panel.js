@@ -26,8 +26,12 @@ export function createTrainingPanel(t, actions) {
     type: 'button', class: n === 1 ? 'action action--primary' : 'action', 'data-action': n === 1 ? 'apply-update' : `apply-${n}`,
     'data-count': n, onclick: () => actions.applyUpdates(n), text: n === 1 ? t('training.apply') : t('training.applyMany', { n }),
   }));
-  const restartButton = h('button', { type: 'button', class: 'action', 'data-action': 'restart', onclick: actions.restart, text: t('training.restart') });
-  const checkButton = h('button', { type: 'button', class: 'action', 'data-action': 'check-gradients', onclick: actions.checkGradients, text: t('training.check') });
+  const restartButton = h('button', {
+    type: 'button', class: 'action', 'data-action': 'restart', onclick: actions.restart, text: t('training.restart'),
+  });
+  const checkButton = h('button', {
+    type: 'button', class: 'action', 'data-action': 'check-gradients', onclick: actions.checkGradients, text: t('training.check'),
+  });
   const hint = h('p', { class: 'setup-hint training-hint' });
   const noticeSlot = h('div', { class: 'notice-slot' });
   const updateBox = h('div', { class: 'update-result', 'aria-live': 'polite' });
@@ -47,11 +51,13 @@ export function createTrainingPanel(t, actions) {
       const grads = lastUpdate.gradients[l];
       const after = lastUpdate.after[l];
       layer.weights.forEach((row, j) => {
-        row.forEach((w, i) => rows.push([`w${sub(j + 1)}${sub(i + 1)}${layerMark(l)}`, w, grads.grad_weights[j][i], after.weights[j][i], `w:${l}:${j}:${i}`]));
+        row.forEach((w, i) => rows.push(
+          [`w${sub(j + 1)}${sub(i + 1)}${layerMark(l)}`, w, grads.grad_weights[j][i], after.weights[j][i], `w:${l}:${j}:${i}`]));
         rows.push([unitName('b', l, j), layer.biases[j], grads.grad_biases[j], after.biases[j], `b:${l}:${j}`]);
       });
       if (layer.alpha) {
-        layer.alpha.forEach((a, k) => rows.push([layer.alpha.length > 1 ? unitName('α', l, k) : `α${layerMark(l)}`, a, grads.grad_alpha[k], after.alpha[k], `alpha:${l}:${k}`]));
+        layer.alpha.forEach((a, k) => rows.push(
+          [layer.alpha.length > 1 ? unitName('α', l, k) : `α${layerMark(l)}`, a, grads.grad_alpha[k], after.alpha[k], `alpha:${l}:${k}`]));
       }
     });
     return rows;
@@ -62,14 +68,17 @@ export function createTrainingPanel(t, actions) {
     if (!lastUpdate) return;
     updateBox.append(
       h('h4', { class: 'panel-subtitle', text: t('training.lastUpdate', { n: cycles }) }),
-      texElement('\\theta_{\\text{new}} = \\theta_{\\text{old}} - \\eta\\,\\frac{\\partial L}{\\partial \\theta}', { tag: 'p', className: 'tex tex--block' }),
+      texElement('\\theta_{\\text{new}} = \\theta_{\\text{old}} - \\eta\\,\\frac{\\partial L}{\\partial \\theta}',
+        { tag: 'p', className: 'tex tex--block' }),
       h('div', { class: 'table-scroll' }, h('table', { class: 'update-table' },
-        h('thead', {}, h('tr', {}, ['parameter', 'old', 'gradient', 'new'].map((key) => h('th', { scope: 'col', text: t(`training.column.${key}`) })))),
+        h('thead', {}, h('tr', {}, ['parameter', 'old', 'gradient', 'new']
+          .map((key) => h('th', { scope: 'col', text: t(`training.column.${key}`) })))),
         h('tbody', {}, parameterRows(lastUpdate).map(([name, before, grad, after, key]) => h('tr', { 'data-key': key },
           h('th', { scope: 'row', text: name }),
           h('td', { 'data-value': String(before), text: formatNumber(before) }),
           h('td', { 'data-value': String(grad), text: formatNumber(grad) }),
-          h('td', { 'data-value': String(after) }, h('span', { 'aria-hidden': 'true', class: 'arrow', text: '→ ' }), formatNumber(after))))))));
+          h('td', { 'data-value': String(after) }, h('span', { 'aria-hidden': 'true', class: 'arrow', text: '→ ' }),
+            formatNumber(after))))))));
   }
 
   function renderHistory(losses) {
@@ -143,14 +152,27 @@ function lossChart(losses, t) {
   const x = (k) => pad.left + (k / Math.max(1, losses.length - 1)) * (width - pad.left - pad.right);
   const y = (v) => pad.top + (1 - (v - min) / span) * (height - pad.top - pad.bottom);
   const points = losses.map((v, k) => (Number.isFinite(v) ? `${x(k)},${y(v)}` : null)).filter(Boolean).join(' ');
-  return s('svg', { class: 'loss-chart', viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': t('training.chartLabel', { first: formatNumber(losses[0]), last: formatNumber(losses[losses.length - 1]), n: losses.length - 1 }) },
+  return s('svg', {
+    class: 'loss-chart', viewBox: `0 0 ${width} ${height}`, role: 'img',
+    'aria-label': t('training.chartLabel', {
+      first: formatNumber(losses[0]), last: formatNumber(losses[losses.length - 1]), n: losses.length - 1,
+    }),
+  },
     s('line', { class: 'axis', x1: pad.left, y1: height - pad.bottom, x2: width - pad.right, y2: height - pad.bottom }),
     s('line', { class: 'axis', x1: pad.left, y1: pad.top, x2: pad.left, y2: height - pad.bottom }),
-    s('text', { class: 'axis-label', x: pad.left - 4, y: y(max), 'text-anchor': 'end', 'dominant-baseline': 'central', text: formatNumber(max, 3) }),
-    s('text', { class: 'axis-label', x: pad.left - 4, y: y(min), 'text-anchor': 'end', 'dominant-baseline': 'central', text: formatNumber(min, 3) }),
-    s('text', { class: 'axis-label', x: (pad.left + width - pad.right) / 2, y: height - 4, 'text-anchor': 'middle', text: t('training.chartAxis') }),
+    s('text', {
+      class: 'axis-label', x: pad.left - 4, y: y(max), 'text-anchor': 'end', 'dominant-baseline': 'central', text: formatNumber(max, 3),
+    }),
+    s('text', {
+      class: 'axis-label', x: pad.left - 4, y: y(min), 'text-anchor': 'end', 'dominant-baseline': 'central', text: formatNumber(min, 3),
+    }),
+    s('text', {
+      class: 'axis-label', x: (pad.left + width - pad.right) / 2, y: height - 4, 'text-anchor': 'middle', text: t('training.chartAxis'),
+    }),
     s('text', { class: 'axis-label', x: x(0), y: height - 4, 'text-anchor': 'start', text: '0' }),
     s('text', { class: 'axis-label', x: x(losses.length - 1), y: height - 4, 'text-anchor': 'end', text: String(losses.length - 1) }),
     s('polyline', { class: 'loss-line', points }),
-    losses.length > 40 ? null : losses.map((v, k) => (Number.isFinite(v) ? s('circle', { class: 'loss-point', cx: x(k), cy: y(v), r: 3 }) : null)));
+    losses.length > 40
+      ? null
+      : losses.map((v, k) => (Number.isFinite(v) ? s('circle', { class: 'loss-point', cx: x(k), cy: y(v), r: 3 }) : null)));
 }

@@ -2,6 +2,7 @@
 // the notebook's links; see docs/web.md for every bound).
 import { decodeStepperHash, encodeStepperHash, defaultStepperState } from '../../state/stepper-codec.js';
 import { codecAdapter, AttributeError } from '../adapt.js';
+import { ACTIVATION_NAMES } from '../../js/kit/activations.js';
 
 /** [attribute, codec key]: one attribute per key of the notebook's #stepper?… links. */
 export const ATTRIBUTES = [
@@ -20,7 +21,8 @@ export const ATTRIBUTES = [
   ['step', 'step'],
 ];
 
-const ACTIVATION_TOKEN = /^(identity|sigmoid|tanh|relu|leaky_relu|prelu|prelu_unit)(:[^:]*)?$/;
+// Every catalogue activation, and PReLU with one α per unit.
+const ACTIVATION_TOKEN = new RegExp(`^(${[...ACTIVATION_NAMES, 'prelu_unit'].join('|')})(:[^:]*)?$`);
 const hiddenCount = (text) => (text === '' ? 0 : text.split(',').length);
 
 /**
