@@ -57,9 +57,12 @@ const isHeldSet = (value) => typeof value === 'string';
 // longer runs into calls of this size, so no caller needs to know the limit.
 const STEPS_PER_CALL = 10000;
 
+/** Where the compiled engine is: beside this file, wherever it is served from. */
+export const WASM_URL = new URL('./generated/actlab-core.wasm', import.meta.url);
+
 async function loadWasmBinaryInNode() {
   const { readFile } = await import('node:fs/promises');
-  return readFile(new URL('./generated/actlab-core.wasm', import.meta.url));
+  return readFile(WASM_URL);
 }
 
 /**

@@ -13,8 +13,8 @@ export class EngineLoadError extends Error {
 let enginePromise = null;
 let modulePromise = null;
 
-// The file actlab.js would fetch itself (next to its generated glue).
-const WASM_URL = new URL('../../engine/generated/actlab-core.wasm', import.meta.url);
+// The engine's JS API; it knows where its .wasm is (beside it, in the sources as in the production build).
+const engineApi = () => import('../../engine/actlab.js');
 
 function webAssemblyAvailable() {
   return typeof WebAssembly === 'object' && WebAssembly !== null &&
@@ -22,6 +22,7 @@ function webAssemblyAvailable() {
 }
 
 async function compileEngineModule() {
+  const { WASM_URL } = await engineApi();
   if (typeof WebAssembly.compileStreaming === 'function') {
     try {
       return await WebAssembly.compileStreaming(fetch(WASM_URL, { credentials: 'same-origin' }));
@@ -52,7 +53,7 @@ export function loadEngine() {
       if (!webAssemblyAvailable()) throw new EngineLoadError('no-wasm');
       try {
         // The glue and the module load side by side.
-        const [module, wasmModule] = await Promise.all([import('../../engine/actlab.js'), loadEngineModule()]);
+        const [module, wasmModule] = await Promise.all([engineApi(), loadEngineModule()]);
         return await module.default(wasmModule ? { wasmModule } : {});
       } catch (error) {
         throw new EngineLoadError('load-failed', error);

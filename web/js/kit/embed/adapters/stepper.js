@@ -2,7 +2,7 @@
 // the notebook's links; see docs/web.md for every bound).
 import { decodeStepperHash, encodeStepperHash, defaultStepperState } from '../../state/stepper-codec.js';
 import { codecAdapter, AttributeError } from '../adapt.js';
-import { ACTIVATION_NAMES } from '../../js/kit/activations.js';
+import { ACTIVATION_NAMES } from '../../activations.js';
 
 /** [attribute, codec key]: one attribute per key of the notebook's #stepper?… links. */
 export const ATTRIBUTES = [
