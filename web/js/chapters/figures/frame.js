@@ -187,6 +187,10 @@ export function stateNumberField(ctx, { key, label, range: [low, high], integer 
   });
 }
 
+/** stateNumberField for a figure with several: field(key, label, range, integer) → its element, `after` on each change. */
+export const stateNumberFields = (ctx, after) => (key, label, range, integer = false) =>
+  stateNumberField(ctx, { key, label, range, integer, after }).element;
+
 /** A labelled select of [value, text] entries. */
 export function selectField({ label, value, entries, field, onValue }) {
   const id = uid('fig');

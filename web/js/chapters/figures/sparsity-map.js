@@ -5,7 +5,7 @@
 // The sparsity, dead units and mean activation are the engine's statistics.
 import { h, s } from '../../kit/dom.js';
 import { formatPercent } from '../../kit/format.js';
-import { figureFrame, computedFigure, stateNumberField, keyNumbers, fmt } from './frame.js';
+import { figureFrame, computedFigure, stateNumberFields, keyNumbers, fmt } from './frame.js';
 
 export const SPARSITY_SETUP = Object.freeze({
   dataset: { kind: 'circle', size: 64, noise: 0.1, seed: 1 }, hidden: [16, 16],
@@ -86,9 +86,7 @@ export function mountSparsityMap(host, ctx) {
   }) : null;
   if (observer) observer.observe(maps);
 
-  const field = (key, label, range, integer) => stateNumberField(ctx, {
-    key, label, range, integer, after: () => figure.compute(),
-  }).element;
+  const field = stateNumberFields(ctx, () => figure.compute());
 
   function renderControls() {
     frame.caption.textContent = t()('sparsity.figure.title');

@@ -5,7 +5,7 @@
 // ∂L/∂a_D and a_(l−1) come from the same network response.
 import { h } from '../../kit/dom.js';
 import { createPlot } from '../../kit/plots/svg-plot.js';
-import { figureFrame, computedFigure, stateNumberField, keyNumbers, fmt } from './frame.js';
+import { figureFrame, computedFigure, stateNumberFields, keyNumbers, fmt } from './frame.js';
 
 export const CHAIN_LIMITS = Object.freeze({ depth: [2, 20], weight: [-10, 10], bias: [-10, 10] });
 export const CHAIN_INPUT = 1;
@@ -49,9 +49,7 @@ export function mountVanishing(host, ctx) {
   const tableBox = h('div', { class: 'chapter-table-scroll', tabindex: '0', role: 'region' });
   frame.content.append(plot.element, tableBox);
 
-  const field = (key, label, range, integer) => stateNumberField(ctx, {
-    key, label, range, integer, after: () => figure.compute(),
-  }).element;
+  const field = stateNumberFields(ctx, () => figure.compute());
 
   function renderControls() {
     frame.caption.textContent = t()('vanish.figure.title');

@@ -3,23 +3,15 @@
 import { decodeLabHash, encodeLabHash } from '../../state/lab-codec.js';
 import { defaultLabState } from '../../state/lab-schema.js';
 import { codecAdapter } from '../adapt.js';
+import { DATA_ATTRIBUTES, INITIALISATION_ATTRIBUTES, TRAINING_ATTRIBUTES } from './experiment.js';
 
 export const ATTRIBUTES = [
-  ['data', 'data'],
-  ['size', 'n'],
-  ['noise', 'noise'],
-  ['data-seed', 'dseed'],
+  ...DATA_ATTRIBUTES,
   ['depth', 'depth'],
   ['width', 'width'],
-  ['init', 'init'],
-  ['bias', 'bias'],
-  ['seed', 'seed'],
+  ...INITIALISATION_ATTRIBUTES,
   ['activations', 'act'],
-  ['optimiser', 'opt'],
-  ['learning-rate', 'lr'],
-  ['batch', 'batch'],
-  ['steps', 'steps'],
-  ['at', 'at'],
+  ...TRAINING_ATTRIBUTES,
 ];
 
 export const adapter = codecAdapter({

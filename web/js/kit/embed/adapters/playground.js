@@ -3,22 +3,14 @@
 import { decodePlaygroundHash, encodePlaygroundHash } from '../../state/playground-codec.js';
 import { defaultPlaygroundState } from '../../state/playground-schema.js';
 import { codecAdapter } from '../adapt.js';
+import { DATA_ATTRIBUTES, INITIALISATION_ATTRIBUTES, TRAINING_ATTRIBUTES } from './experiment.js';
 
 export const ATTRIBUTES = [
-  ['data', 'data'],
-  ['size', 'n'],
-  ['noise', 'noise'],
-  ['data-seed', 'dseed'],
+  ...DATA_ATTRIBUTES,
   ['hidden-layers', 'hidden'],
   ['activation', 'act'],
-  ['init', 'init'],
-  ['bias', 'bias'],
-  ['seed', 'seed'],
-  ['optimiser', 'opt'],
-  ['learning-rate', 'lr'],
-  ['batch', 'batch'],
-  ['steps', 'steps'],
-  ['at', 'at'],
+  ...INITIALISATION_ATTRIBUTES,
+  ...TRAINING_ATTRIBUTES,
 ];
 
 export const adapter = codecAdapter({
