@@ -1,11 +1,11 @@
-// The notebook's page load (issue 11): the real notebook (web/index.html) served by the project's
+// The notebook's page load (issue 11): the real notebook (index.html of the production build) served by the project's
 // own server (scripts/serve.mjs, as `npm start` serves it), opened in headless Chromium (Debian's,
 // driven by playwright-core), and an embedded widget on a foreign page. Reported as figures, never
 // as pass/fail tests.
 //
 //   node bench/page-load.mjs [--runs 5] [--only cold,warm,throttled,embed] [--root web|dist]
 //                            [--serve path/to/serve.mjs] [--readme] [--waterfall]
-// --root: the folder served (web/ by default; dist/ once the build makes one worth measuring);
+// --root: the folder served (dist/, the production build users get, by default; web/ for the sources);
 // --serve: another server module with the same startServer (to compare server changes).
 //
 // Cases, each run in a fresh browser context (nothing cached) unless said otherwise:
@@ -230,7 +230,7 @@ function summarise({ record, metrics, requests, embed }) {
 const FIELDS = ['firstFigure', 'firstScreen', 'allReady', 'requests', 'kilobytes', 'longTasks', 'longTaskMs', 'taskMs', 'layoutMs', 'scriptMs',
   'totalRequests', 'totalKilobytes', 'revalidated', 'compressed'];
 
-export async function measurePageLoad({ runs = 5, only = ['cold', 'warm', 'throttled', 'embed'], root = path.join(repo, 'web'),
+export async function measurePageLoad({ runs = 5, only = ['cold', 'warm', 'throttled', 'embed'], root = path.join(repo, 'dist'),
   serve = path.join(repo, 'scripts/serve.mjs'), log = () => {} } = {}) {
   const { chromium } = createRequire(path.join(repo, 'package.json'))('playwright-core');
   const { startServer } = await import(pathToFileURL(path.resolve(serve)).href);
@@ -357,7 +357,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.ar
     runs: Number(option('runs', 5)),
     only: option('only', 'cold,warm,throttled,embed').split(','),
     serve: option('serve', path.join(repo, 'scripts/serve.mjs')),
-    root: option('root', 'web'),
+    root: option('root', 'dist'),
     log: console.error,
   });
   fs.mkdirSync(path.join(here, 'results'), { recursive: true });

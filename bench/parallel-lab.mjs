@@ -57,7 +57,7 @@ const load = () => os.loadavg().map((value) => value.toFixed(1)).join(', ');
 export async function measureParallelLab({ runs = 3, steps = 20, chunk = 5, log = console.error } = {}) {
   const { chromium } = createRequire(path.join(repo, 'package.json'))('playwright-core');
   const { startServer } = await import(pathToFileURL(path.join(repo, 'scripts/serve.mjs')).href);
-  const server = await startServer({ root: path.join(repo, 'web'), port: 0 });
+  const server = await startServer({ root: path.join(repo, 'web'), port: 0 }) // the runner's module API: the sources;
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_FLAGS });
   const spec = await labSpec();
   const cores = os.cpus().length;
