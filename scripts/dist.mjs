@@ -48,7 +48,8 @@ const layout = {
   name: 'actlab-layout',
   setup(build) {
     build.onLoad({ filter: /[\\/]js[\\/]kit[\\/]site\.js$/ }, async (args) => ({
-      contents: (await fs.promises.readFile(args.path, 'utf8')).replace("new URL('../..', import.meta.url)", "new URL('../', import.meta.url)"),
+      contents: (await fs.promises.readFile(args.path, 'utf8'))
+        .replace("new URL('../..', import.meta.url)", "new URL('../', import.meta.url)"),
       loader: 'js',
     }));
     build.onResolve({ filter: /engine\/actlab\.js$/ }, () => ({ path: '../engine/actlab.js', external: true }));

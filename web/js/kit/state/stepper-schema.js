@@ -71,7 +71,10 @@ function within(value, [low, high], field) {
 
 function list(value, length, field) {
   if (!Array.isArray(value)) fail('type', field);
-  if (length !== undefined && value.length !== length) fail('count', field, { value: value.length, allowed: { kind: 'length', n: length } });
+  if (length !== undefined && value.length !== length) fail('count', field, {
+    value: value.length,
+    allowed: { kind: 'length', n: length },
+  });
   return value;
 }
 
@@ -131,7 +134,10 @@ export function validateStepperState(candidate) {
   }
   const inputSize = integer(candidate.inputSize, LIMITS.inputSize, 'in');
   const hidden = list(candidate.hidden, undefined, 'h');
-  if (hidden.length > LIMITS.hiddenLayers[1]) fail('count', 'h', { value: hidden, allowed: { kind: 'layers', min: LIMITS.hiddenLayers[0], max: LIMITS.hiddenLayers[1] } });
+  if (hidden.length > LIMITS.hiddenLayers[1]) fail('count', 'h', {
+    value: hidden,
+    allowed: { kind: 'layers', min: LIMITS.hiddenLayers[0], max: LIMITS.hiddenLayers[1] },
+  });
   hidden.forEach((units) => integer(units, LIMITS.units, 'h'));
   const state = { inputSize, hidden: [...hidden] };
   const units = layerUnits(state);

@@ -103,7 +103,11 @@ export function describeStep(step, context, t) {
       return {
         tex: `${sT(l, j)} = ${symbolic} = ${sumTerms(weights, xs)} = ${n(r)}`,
         note: t('note.weighted_sum'),
-        words: t('words.weighted_sum', { ...where, terms: weights.map((w, i) => t('words.product', { a: say(w), b: say(xs[i]) })).join(t('words.plus')), result: say(r) }),
+        words: t('words.weighted_sum', {
+          ...where,
+          terms: weights.map((w, i) => t('words.product', { a: say(w), b: say(xs[i]) })).join(t('words.plus')),
+          result: say(r),
+        }),
       };
     }
     case 'bias':
@@ -133,7 +137,8 @@ export function describeStep(step, context, t) {
       const out = `a${sup(context.units.length - 1)}_{1}`;
       if (context.loss === 'bce') {
         return {
-          tex: `L = -\\bigl[t\\ln ${out} + (1-t)\\ln(1-${out})\\bigr] = -\\bigl[${n(targets[0])}\\ln ${n(outputs[0])} + (1-${n(targets[0])})\\ln(1-${n(outputs[0])})\\bigr] = ${n(r)}`,
+          tex: `L = -\\bigl[t\\ln ${out} + (1-t)\\ln(1-${out})\\bigr] = `
+            + `-\\bigl[${n(targets[0])}\\ln ${n(outputs[0])} + (1-${n(targets[0])})\\ln(1-${n(outputs[0])})\\bigr] = ${n(r)}`,
           note: t('note.loss.bce'),
           words: t('words.loss.bce', { a: say(outputs[0]), t: say(targets[0]), result: say(r) }),
         };
@@ -166,10 +171,13 @@ export function describeStep(step, context, t) {
       const own = `derivative.${spec.name}`;
       const derivative = t.has(own) ? t(own) : t('derivative.generic', { fn: activationName(t, spec.name) });
       return {
-        tex: `${d(zT(l, j))} = {${d(aT(l, j))}\\cdot ${fnPrime}(${zT(l, j)})} = {${n(q.grad_activation)} \\times ${p(q.local_derivative)}} = ${n(r)}`,
+        tex: `${d(zT(l, j))} = {${d(aT(l, j))}\\cdot ${fnPrime}(${zT(l, j)})} = `
+          + `{${n(q.grad_activation)} \\times ${p(q.local_derivative)}} = ${n(r)}`,
         localTex: formula === null ? [atZ] : [`{${fnPrime}(z) = ${formula}}`, atZ],
         note: derivativeNote(spec, step, t),
-        words: t('words.activation_derivative', { ...where, derivative, ga: say(q.grad_activation), fp: say(q.local_derivative), result: say(r) }),
+        words: t('words.activation_derivative', {
+          ...where, derivative, ga: say(q.grad_activation), fp: say(q.local_derivative), result: say(r),
+        }),
       };
     }
     case 'alpha_gradient': {
@@ -177,14 +185,18 @@ export function describeStep(step, context, t) {
       return {
         tex: positive
           ? `${d('\\alpha')}\\Big|_{${zT(l, j)}} = 0 \\quad (${zT(l, j)} = ${n(q.pre_activation)} > 0)`
-          : `${d('\\alpha')}\\Big|_{${zT(l, j)}} = {${d(aT(l, j))}\\cdot ${zT(l, j)}} = {${n(q.grad_activation)} \\times ${p(q.pre_activation)}} = ${n(r)}`,
+          : `${d('\\alpha')}\\Big|_{${zT(l, j)}} = {${d(aT(l, j))}\\cdot ${zT(l, j)}} = `
+            + `{${n(q.grad_activation)} \\times ${p(q.pre_activation)}} = ${n(r)}`,
         note: t('note.alpha_gradient'),
-        words: t(positive ? 'words.alpha_gradient.positive' : 'words.alpha_gradient', { ...where, ga: say(q.grad_activation), z: say(q.pre_activation), result: say(r) }),
+        words: t(positive ? 'words.alpha_gradient.positive' : 'words.alpha_gradient', {
+          ...where, ga: say(q.grad_activation), z: say(q.pre_activation), result: say(r),
+        }),
       };
     }
     case 'bias_gradient':
       return {
-        tex: `${d(bT(l, j))} = ${d(zT(l, j))}\\cdot\\frac{\\partial ${zT(l, j)}}{\\partial ${bT(l, j)}} = {${n(q.grad_pre_activation)} \\times 1} = ${n(r)}`,
+        tex: `${d(bT(l, j))} = ${d(zT(l, j))}\\cdot\\frac{\\partial ${zT(l, j)}}{\\partial ${bT(l, j)}} = `
+          + `{${n(q.grad_pre_activation)} \\times 1} = ${n(r)}`,
         note: t('note.bias_gradient'),
         words: t('words.bias_gradient', { ...where, result: say(r) }),
       };
@@ -224,4 +236,5 @@ function preluAlpha(context, l, j) {
 
 /** The formula shown before the first step: the chain rule through an activation (figure 8). */
 export const CHAIN_RULE_TEX =
-  '\\frac{\\partial L}{\\partial w} = \\frac{\\partial L}{\\partial a}\\cdot f\'(z)\\cdot\\frac{\\partial z}{\\partial w},\\qquad z = w\\,x + b,\\quad a = f(z)';
+  '\\frac{\\partial L}{\\partial w} = \\frac{\\partial L}{\\partial a}\\cdot f\'(z)\\cdot\\frac{\\partial z}{\\partial w},'
+  + '\\qquad z = w\\,x + b,\\quad a = f(z)';

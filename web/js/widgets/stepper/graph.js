@@ -116,7 +116,9 @@ export function createGraph(t) {
       x: x - G.cardW / 2, y: y - G.cardH / 2, width: G.cardW, height: G.cardH,
       rx: kind === 'act' ? G.cardH / 2 : kind === 'sum' ? 3 : 10,
     });
-    const captionText = s('text', { class: 'node-caption', x, y: y - 8, 'text-anchor': 'middle', 'dominant-baseline': 'central', text: caption });
+    const captionText = s('text', {
+      class: 'node-caption', x, y: y - 8, 'text-anchor': 'middle', 'dominant-baseline': 'central', text: caption,
+    });
     const valueText = s('text', { class: 'node-value', x, y: y + 10, 'text-anchor': 'middle', 'dominant-baseline': 'central', text: '?' });
     const nodeTitle = s('title');
     const group = s('g', { class: `node node--${kind}`, 'data-key': key }, nodeTitle, rect, captionText, valueText);
@@ -210,7 +212,10 @@ export function createGraph(t) {
         // z node, its bias, the z→a edge with the local derivative, the a node.
         const z = card(`z:${l}:${j}`, zPos.x, zPos.y, 'sum', unitName('z', l, j));
         const a = card(`a:${l}:${j}`, aPos.x, aPos.y, 'act', unitName('a', l, j));
-        const za = s('line', { x1: zPos.x + G.cardW / 2, y1: zPos.y, x2: aPos.x - G.cardW / 2 - 2, y2: aPos.y, class: 'edge edge--za', 'marker-end': `url(#${markerId})` });
+        const za = s('line', {
+          x1: zPos.x + G.cardW / 2, y1: zPos.y, x2: aPos.x - G.cardW / 2 - 2, y2: aPos.y,
+          class: 'edge edge--za', 'marker-end': `url(#${markerId})`,
+        });
         const zaGroup = s('g', { class: 'edge-group', 'data-key': `za:${l}:${j}` }, za);
         edgesLayer.append(zaGroup);
         nodesLayer.append(z.group, a.group);
@@ -238,7 +243,10 @@ export function createGraph(t) {
     const lossNode = card('L', nodes.L.x, nodes.L.y, 'loss', 'L');
     const targetNode = card('t', nodes.t.x, nodes.t.y, 'target', 't');
     const outEdge = line(nodes[`a:${last}:0`], nodes.L, 'edge edge--loss');
-    const targetEdge = s('line', { x1: nodes.t.x, y1: nodes.t.y - G.cardH / 2, x2: nodes.L.x, y2: nodes.L.y + G.cardH / 2 + 2, class: 'edge edge--loss', 'marker-end': `url(#${markerId})` });
+    const targetEdge = s('line', {
+      x1: nodes.t.x, y1: nodes.t.y - G.cardH / 2, x2: nodes.L.x, y2: nodes.L.y + G.cardH / 2 + 2,
+      class: 'edge edge--loss', 'marker-end': `url(#${markerId})`,
+    });
     const lossEdges = s('g', { class: 'edge-group', 'data-key': 'edges-loss' }, outEdge, targetEdge);
     edgesLayer.append(lossEdges);
     nodesLayer.append(lossNode.group, targetNode.group);

@@ -75,14 +75,15 @@ export function createSetupPanel(t, { apply }) {
           next.inputs = resized(state.inputs, next.inputSize, 1);
           commit(next, 'in');
         }),
-        selectField('hiddenCount', t('setup.hiddenCount'), state.hidden.length, range(...LIMITS.hiddenLayers).map((k) => [k, String(k)]), (value) => {
-          const next = reshaped(state);
-          const count = Number(value);
-          next.hidden = resized(state.hidden, count, 3);
-          const hiddenActs = resized(state.activations.slice(0, -1), count, activationSpec('tanh'));
-          next.activations = [...hiddenActs, state.activations[state.activations.length - 1]];
-          commit(next, 'h');
-        })),
+        selectField('hiddenCount', t('setup.hiddenCount'), state.hidden.length,
+          range(...LIMITS.hiddenLayers).map((k) => [k, String(k)]), (value) => {
+            const next = reshaped(state);
+            const count = Number(value);
+            next.hidden = resized(state.hidden, count, 3);
+            const hiddenActs = resized(state.activations.slice(0, -1), count, activationSpec('tanh'));
+            next.activations = [...hiddenActs, state.activations[state.activations.length - 1]];
+            commit(next, 'h');
+          })),
       h('p', { class: 'setup-shape', text: t('setup.shape', { shape: [state.inputSize, ...layerUnits(state)].join(' → ') }) }));
   }
 
@@ -92,18 +93,20 @@ export function createSetupPanel(t, { apply }) {
     const row = h('div', { class: 'field-row layer-row' },
       h('span', { class: 'layer-name', text: last ? t('setup.outputLayer') : t('setup.hiddenLayer', { n: l + 1 }) }));
     if (!last) {
-      row.append(selectField(`units-${l}`, t('setup.units'), state.hidden[l], range(...LIMITS.units).map((k) => [k, String(k)]), (value) => {
-        const next = reshaped(state);
-        next.hidden[l] = Number(value);
-        commit(next, 'h');
-      }));
+      row.append(selectField(`units-${l}`, t('setup.units'), state.hidden[l],
+        range(...LIMITS.units).map((k) => [k, String(k)]), (value) => {
+          const next = reshaped(state);
+          next.hidden[l] = Number(value);
+          commit(next, 'h');
+        }));
     }
-    row.append(selectField(`act-${l}`, t('setup.activation'), spec.name, ACTIVATIONS.map((name) => [name, activationName(t, name)]), (name) => {
-      const next = copyState(state);
-      next.activations[l] = activationSpec(name);
-      if (last && name !== 'sigmoid' && next.loss === 'bce') next.loss = 'mse';
-      commit(next, 'act');
-    }));
+    row.append(selectField(`act-${l}`, t('setup.activation'), spec.name,
+      ACTIVATIONS.map((name) => [name, activationName(t, name)]), (name) => {
+        const next = copyState(state);
+        next.activations[l] = activationSpec(name);
+        if (last && name !== 'sigmoid' && next.loss === 'bce') next.loss = 'mse';
+        commit(next, 'act');
+      }));
     if (spec.name === 'leaky_relu') {
       row.append(numberField(`slope-${l}`, t('setup.slope'), spec.slope, FIELD_RULES.slope, (value) => {
         const next = copyState(state);
@@ -225,7 +228,8 @@ export function createSetupPanel(t, { apply }) {
           range(1, fanIn[l]).map((i) => h('th', { scope: 'col', text: `w·${i} (${inputName}${i})` })))),
         h('tbody', {}, range(0, count - 1).map((j) => h('tr', {},
           h('th', { scope: 'row', text: String(j + 1) }),
-          h('td', {}, weightInput(`b-${l}-${j}`, t('setup.biasLabel', { layer: l + 1, unit: j + 1 }), initial[l].biases[j], candidateFor(l, j, null))),
+          h('td', {}, weightInput(`b-${l}-${j}`,
+            t('setup.biasLabel', { layer: l + 1, unit: j + 1 }), initial[l].biases[j], candidateFor(l, j, null))),
           range(0, fanIn[l] - 1).map((i) => h('td', {}, weightInput(`w-${l}-${j}-${i}`,
             t('setup.weightLabel', { layer: l + 1, unit: j + 1, source: i + 1 }), initial[l].weights[j][i], candidateFor(l, j, i)))))))));
     }), errorSlot);

@@ -57,7 +57,8 @@ export function createTrainingPanel(t, actions) {
       });
       if (layer.alpha) {
         layer.alpha.forEach((a, k) => rows.push(
-          [layer.alpha.length > 1 ? unitName('α', l, k) : `α${layerMark(l)}`, a, grads.grad_alpha[k], after.alpha[k], `alpha:${l}:${k}`]));
+          [layer.alpha.length > 1 ? unitName('α', l, k) : `α${layerMark(l)}`, a,
+            grads.grad_alpha[k], after.alpha[k], `alpha:${l}:${k}`]));
       }
     });
     return rows;
