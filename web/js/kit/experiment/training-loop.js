@@ -66,6 +66,9 @@ export function createTrainingLoop({ runner, onOpen, onSnapshot, onStatus, budge
   let phase = 'idle';
   let msPerStep = 0;
   let busy = null; // the promise of the request in flight
+  // The request whose snapshot is not shown yet: it may have landed while the loop waits for a frame,
+  // so a pause then still waits for it (else "paused at step k" would be said before k moved on).
+  let unshown = null;
   let error = null;
 
   let measureMs = 0;
@@ -100,11 +103,14 @@ export function createTrainingLoop({ runner, onOpen, onSnapshot, onStatus, budge
   function request(steps) {
     busy = runner.advance(steps);
     const pending = busy;
-    return { steps, result: pending.finally(() => { if (busy === pending) busy = null; }) };
+    unshown = { steps, result: pending.finally(() => { if (busy === pending) busy = null; }) };
+    return unshown;
   }
 
   /** Apply a finished request: step count, timing, and the snapshot for the widget. */
-  function accept({ steps }, result) {
+  function accept(pending, result) {
+    const { steps } = pending;
+    if (unshown === pending) unshown = null;
     if (steps > 0 && result.trainMs >= 0) {
       const perStep = Math.max(0.001, result.trainMs / steps);
       msPerStep = msPerStep > 0 ? 0.7 * msPerStep + 0.3 * perStep : perStep;
@@ -129,6 +135,7 @@ export function createTrainingLoop({ runner, onOpen, onSnapshot, onStatus, budge
 
   function fail(caught, gen) {
     if (gen !== generation) return;
+    unshown = null;
     playing = false;
     phase = 'error';
     error = caught;
@@ -147,6 +154,7 @@ export function createTrainingLoop({ runner, onOpen, onSnapshot, onStatus, budge
       const gen = generation;
       playing = false;
       error = null;
+      unshown = null;
       await waitIdle();
       if (gen !== generation) return false;
       phase = at > 0 ? 'restoring' : 'opening'; // 'idle' only once the networks are there
@@ -227,7 +235,7 @@ export function createTrainingLoop({ runner, onOpen, onSnapshot, onStatus, budge
       if (!playing) return;
       run += 1;
       playing = false;
-      phase = busy ? 'pausing' : 'idle';
+      phase = busy || unshown ? 'pausing' : 'idle';
       report();
     },
     /** One minibatch step (paused). */
