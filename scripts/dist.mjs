@@ -47,11 +47,14 @@ const BUNDLED_SOURCES = /\.m?js$/;  // under js/, embed/ and vendor/: bundled, n
 const layout = {
   name: 'actlab-layout',
   setup(build) {
-    build.onLoad({ filter: /[\\/]js[\\/]kit[\\/]site\.js$/ }, async (args) => ({
-      contents: (await fs.promises.readFile(args.path, 'utf8'))
-        .replace("new URL('../..', import.meta.url)", "new URL('../', import.meta.url)"),
-      loader: 'js',
-    }));
+    build.onLoad({ filter: /[\\/]js[\\/]kit[\\/]site\.js$/ }, async (args) => {
+      const source = await fs.promises.readFile(args.path, 'utf8');
+      const root = "new URL('../../', import.meta.url)";
+      // At the server's root '../../' from js/ still lands on the root, so a missed rewrite would only
+      // show on a site served from a folder: stop the build instead.
+      if (!source.includes(root)) throw new Error(`${args.path} no longer holds ${root}: update scripts/dist.mjs`);
+      return { contents: source.replace(root, "new URL('../', import.meta.url)"), loader: 'js' };
+    });
     build.onResolve({ filter: /engine\/actlab\.js$/ }, () => ({ path: '../engine/actlab.js', external: true }));
   },
 };
