@@ -33,8 +33,8 @@ function loadKatex() {
   return loading;
 }
 
-/** Settles when KaTeX is loaded and every formula asked for so far is typeset. */
-export const texReady = () => loadKatex();
+/** Settles when every formula asked for so far is typeset (at once if none was: KaTeX is not loaded for nothing). */
+export const texReady = () => loading ?? Promise.resolve();
 
 /** Typeset `tex` into `element`, replacing its content. Inline mode lets long sums wrap. */
 export function renderTex(element, tex, { display = false } = {}) {
