@@ -1,6 +1,6 @@
 // The notebook shell: header with title and language switch, table of contents, the column of
 // sections from sections/index.js, page-level notices, and the URL hash.
-import { h } from './kit/dom.js';
+import { h, yieldToBrowser } from './kit/dom.js';
 import { LANGUAGES, preferredLang, rememberLang, translatorFor } from './kit/i18n.js';
 import { loadEngine, engineErrorMessage } from './adapter/engine-loader.js';
 import { parseHashParts, formatHashParts, HashError } from './kit/state/hash.js';
@@ -167,7 +167,7 @@ async function main() {
   for (const [index, section] of sections.entries()) {
     // Between sections the browser may paint and hand over the engine when it arrives, so the first
     // figures show while the sections below them are still being built.
-    if (index > 0) await new Promise((resolve) => setTimeout(resolve, 0));
+    if (index > 0) await yieldToBrowser();
     const heading = h('h2', { id: `${section.id}-title`, tabindex: '-1', text: t(section.titleKey) });
     const content = h('div', { class: 'section-body' });
     const element = h('section', { id: section.id, class: 'notebook-section', 'aria-labelledby': heading.id }, heading, content);

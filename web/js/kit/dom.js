@@ -51,3 +51,6 @@ export function ownsKeys(element) {
   const tag = element.tagName.toLowerCase();
   return tag === 'input' || tag === 'select' || tag === 'textarea' || element.isContentEditable;
 }
+
+/** A task boundary: lets the browser paint and handle input before the caller goes on. */
+export const yieldToBrowser = () => new Promise((resolve) => { setTimeout(resolve, 0); });

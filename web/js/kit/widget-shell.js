@@ -31,7 +31,7 @@
 // shell.engineMessage(error) is `<prefix>.engineError`; shell.destroyed is true once destroy() ran.
 // The Share button is created once here and destroyed in destroy(); a widget that shows it elsewhere
 // moves shell.share.element into place when it builds.
-import { h, clear } from './dom.js';
+import { h, clear, yieldToBrowser } from './dom.js';
 import { translatorFor } from './i18n.js';
 import { loadEngine, engineErrorMessage } from '../adapter/engine-loader.js';
 import { HashError } from './state/hash.js';
@@ -134,7 +134,7 @@ export function createWidgetShell(root, options, { className, prefix, share = nu
       }
       // Every widget of the page waits for the same engine: computing in a task of its own lets the
       // browser paint the first figure before the others compute theirs.
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      await yieldToBrowser();
       if (destroyed) { if (parts.releaseEngine) parts.releaseEngine(engine); return; }
       showStatus(null, '');
       if (!startup) {

@@ -4,9 +4,9 @@
 // each checkpoint it reports the loss, and a forward/backward pass on the whole dataset gives the
 // pre-activations (JS counts the units that are off on every example) and the weight gradients
 // (JS counts the units that receive none). For PReLU the engine also reports α as it is learned.
-import { h } from '../../kit/dom.js';
+import { h, yieldToBrowser } from '../../kit/dom.js';
 import { createPlot } from '../../kit/plots/svg-plot.js';
-import { figureFrame, rerunnable, stateNumberField, keyNumbers, yieldToBrowser, fmt } from './frame.js';
+import { figureFrame, rerunnable, stateNumberField, keyNumbers, fmt } from './frame.js';
 
 export const DEAD_START = Object.freeze({
   dataset: { kind: 'circle', size: 200, noise: 0.1, seed: 1 },

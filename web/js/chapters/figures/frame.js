@@ -154,9 +154,6 @@ function whenVisible(element, callback) {
   return () => observer.disconnect();
 }
 
-/** Give the browser a turn (long computations are split into chunks). */
-export const yieldToBrowser = () => new Promise((resolve) => { setTimeout(resolve, 0); });
-
 /** A labelled number input; calls onValue(number) on change (NaN for an empty field). */
 function numberField({ label, value, min, max, step = 'any', field, onValue }) {
   const id = uid('fig');

@@ -3,10 +3,10 @@
 // activation; only f changes. Every cell is an engine statistic, an engine loss or a time
 // measured around an engine call; JS only averages over the three hidden layers and takes the
 // median of the timings.
-import { h } from '../../kit/dom.js';
+import { h, yieldToBrowser } from '../../kit/dom.js';
 import { timingSession } from './criteria.js';
 import { formatPercent } from '../../kit/format.js';
-import { figureFrame, rerunnable, stateNumberField, selectField, keyNumbers, yieldToBrowser, fmt } from './frame.js';
+import { figureFrame, rerunnable, stateNumberField, selectField, keyNumbers, fmt } from './frame.js';
 import { ACTIVATION_NAMES, activationName } from '../../kit/activations.js';
 
 /** A row for every activation of the engine's catalogue, each with its default parameters. */
