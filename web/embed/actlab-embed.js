@@ -201,7 +201,8 @@ function defineElement(entry) {
           this.#renderProblems(this.#t);
         }),
       });
-      await Promise.all([this.#widget.ready, texReady()]); // ready: its formulas typeset too
+      await this.#widget.ready;
+      await texReady(); // asked only now: the widget's formulas are requested while it starts
       if (!current()) return;
       // Attributes changed while the widget was starting (e.g. a page script set lang): follow them.
       if (resolveLang(this).lang !== this.#lang || resolveLang(this).problem !== problem || this.#signature() !== signature) {

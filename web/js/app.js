@@ -234,7 +234,8 @@ async function main() {
     removeNotice(loading);
     showNotice('error', (tr) => engineErrorMessage(error, tr));
   }
-  await Promise.all([...mounted.map(({ controller }) => controller.ready).filter(Boolean), texReady()]);
+  await Promise.all(mounted.map(({ controller }) => controller.ready).filter(Boolean));
+  await texReady(); // asked only now: the widgets request their formulas while they start
   startingUp = false;
   document.body.dataset.ready = 'true';
   warmOfflineCache(lang);
