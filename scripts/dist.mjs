@@ -136,6 +136,27 @@ async function bundleNotebookCss() {
   fs.writeFileSync(page, rewritten);
 }
 
+/**
+ * The chunks app.js imports statically are only found once app.js has arrived and been parsed: name
+ * them in index.html beside it (modulepreload), so they come in the same round trip.
+ */
+function preloadStaticChunks({ outputs }) {
+  const entry = path.relative(process.cwd(), path.join(dist, 'js', 'app.js')).split(path.sep).join('/'); // esbuild's keys
+  const found = new Set();
+  const visit = (output) => {
+    for (const { path: chunk, kind } of outputs[output]?.imports ?? []) {
+      if (kind === 'import-statement' && !found.has(chunk) && outputs[chunk]) { found.add(chunk); visit(chunk); }
+    }
+  };
+  visit(entry);
+  const page = path.join(dist, 'index.html');
+  const html = fs.readFileSync(page, 'utf8');
+  const anchor = '  <link rel="modulepreload" href="js/app.js">\n';
+  if (!html.includes(anchor)) throw new Error(`dist.mjs: index.html no longer has ${anchor.trim()}`);
+  const links = [...found].map((chunk) => `  <link rel="modulepreload" href="js/${path.basename(chunk)}">\n`).join('');
+  fs.writeFileSync(page, html.replace(anchor, anchor + links));
+}
+
 const COMPRESSIBLE = /\.(html|js|mjs|css|json|svg|wasm|txt|map)$/;
 function precompress() {
   for (const entry of fs.readdirSync(dist, { recursive: true, withFileTypes: true })) {
@@ -150,6 +171,7 @@ function precompress() {
 copySite();
 const metafile = await bundle();
 await bundleNotebookCss();
+preloadStaticChunks(metafile);
 precompress();
 
 let files = 0;

@@ -5,13 +5,21 @@ import { LANGUAGES, preferredLang, rememberLang, translatorFor } from './kit/i18
 import { loadEngine, engineErrorMessage } from './adapter/engine-loader.js';
 import { parseHashParts, formatHashParts, HashError } from './kit/state/hash.js';
 import { linkMessage } from './kit/state/messages.js';
-import { sections } from './sections/index.js';
+import { sections, loadSection } from './sections/index.js';
 import { warmOfflineCache } from './kit/offline.js';
 import { texReady } from './kit/math.js';
 
 const HASH_WRITE_DELAY = 150;
 
+// The sections that start within this many screen heights are built before any code of the sections
+// below is fetched; the code of the first FIRST_SECTIONS is fetched at once, beside the strings.
+const FIRST_SCREEN = 1;
+const FIRST_SECTIONS = 2;
+
 async function main() {
+  // The engine compiles while the strings arrive and the first sections are built.
+  loadEngine().catch(() => { /* reported below, once the page can speak */ });
+  sections.slice(0, FIRST_SECTIONS).forEach((entry) => { loadSection(entry).catch(() => {}); });
   let lang = preferredLang();
   let t = await translatorFor(lang);
   const ids = sections.map((section) => section.id);
@@ -75,18 +83,19 @@ async function main() {
 
   /**
    * Read the hash: {target, states: Map(id → state), problems: [{section, error}]}. A part that
-   * cannot be used is a problem of its own section; the other parts still apply. Throws HashError
-   * when the hash as a whole is malformed.
+   * cannot be used is a problem of its own section; the other parts still apply. Rejects with
+   * HashError when the hash as a whole is malformed. The sections it names are loaded to read them.
    */
-  function readHash() {
+  async function readHash() {
     const parsed = parseHashParts(window.location.hash, ids, ['main']);
     const result = { target: null, states: new Map(), problems: [] };
     if (parsed.kind === 'anchor') result.target = parsed.section;
     if (parsed.kind !== 'state') return result;
     result.target = parsed.section;
     for (const part of parsed.parts) {
-      const section = sections.find((candidate) => candidate.id === part.section);
+      let section = sections.find((candidate) => candidate.id === part.section);
       try {
+        section = await loadSection(section);
         if (!section.hash) throw new HashError('section', null, { value: section.id });
         result.states.set(section.id, section.hash.decode(part.params));
       } catch (error) {
@@ -120,14 +129,14 @@ async function main() {
   let initial = { target: null, states: new Map(), problems: [] };
   let cleanUrl = false;
   try {
-    initial = readHash();
+    initial = await readHash();
     reportLinkProblems(initial.problems, false);
     cleanUrl = initial.problems.length > 0;
   } catch (error) {
     rejectWholeHash(error, false);
     cleanUrl = true;
   }
-  for (const [id, state] of initial.states) remember(sections.find((section) => section.id === id), state);
+  for (const [id, state] of initial.states) remember(await loadSection(sections.find((entry) => entry.id === id)), state);
   pointsAt = initial.states.has(initial.target) ? initial.target : null;
   // A part that could not be used leaves the URL (the other parts stay).
   if (cleanUrl) writeCurrentHash();
@@ -161,26 +170,38 @@ async function main() {
   langGroup.replaceChildren(...langButtons);
 
   const mounted = [];
-  const tocLinks = [];
-  const tocList = h('ol', { class: 'toc-list' });
-  tocNav.replaceChildren(h('h2', { id: 'toc-title', class: 'toc-title', text: t('app.toc') }), tocList);
-  for (const [index, section] of sections.entries()) {
+  const tocLinks = sections.map((entry) => {
+    const link = h('a', { href: `#${entry.id}`, text: t(entry.titleKey) });
+    link.addEventListener('click', (event) => {
+      event.preventDefault(); // keep the state in the URL; just move there
+      const element = document.getElementById(entry.id);
+      if (!element) return; // not built yet (a moment after the first screen)
+      element.scrollIntoView({ block: 'start' });
+      document.getElementById(`${entry.id}-title`).focus({ preventScroll: true });
+    });
+    return { link, section: entry };
+  });
+  tocNav.replaceChildren(h('h2', { id: 'toc-title', class: 'toc-title', text: t('app.toc') }),
+    h('ol', { class: 'toc-list' }, ...tocLinks.map(({ link }) => h('li', {}, link))));
+
+  // The first screen is built, and its figures computed, before the code of the sections below it
+  // is fetched: then those load side by side and are built in order. A link that points into the
+  // page builds every section first (the place it scrolls to must not move).
+  let firstScreen = !initial.target;
+  for (const [index, entry] of sections.entries()) {
+    if (firstScreen && column.getBoundingClientRect().bottom > FIRST_SCREEN * window.innerHeight) {
+      firstScreen = false;
+      await Promise.allSettled(mounted.map(({ controller }) => controller.ready));
+      sections.slice(index).forEach((rest) => { loadSection(rest).catch(() => {}); });
+    }
     // Between sections the browser may paint and hand over the engine when it arrives, so the first
     // figures show while the sections below them are still being built.
     if (index > 0) await yieldToBrowser();
+    const section = await loadSection(entry);
     const heading = h('h2', { id: `${section.id}-title`, tabindex: '-1', text: t(section.titleKey) });
     const content = h('div', { class: 'section-body' });
     const element = h('section', { id: section.id, class: 'notebook-section', 'aria-labelledby': heading.id }, heading, content);
     column.append(element);
-    const link = h('a', { href: `#${section.id}` });
-    link.addEventListener('click', (event) => {
-      event.preventDefault(); // keep the state in the URL; just move there
-      element.scrollIntoView({ block: 'start' });
-      heading.focus({ preventScroll: true });
-    });
-    link.textContent = t(section.titleKey);
-    tocLinks.push({ link, section });
-    tocList.append(h('li', {}, link));
     const controller = section.mount(content, {
       t, lang,
       initialState: initial.states.get(section.id) || null,
@@ -242,10 +263,10 @@ async function main() {
 
   // A link pasted into (or followed in) the same tab changes only the hash. Its parts apply; the
   // widgets it does not mention keep their state, and the URL is written whole again.
-  window.addEventListener('hashchange', () => {
+  window.addEventListener('hashchange', async () => {
     let next;
     try {
-      next = readHash();
+      next = await readHash();
     } catch (error) {
       rejectWholeHash(error, true);
       writeCurrentHash();
@@ -254,6 +275,11 @@ async function main() {
     reportLinkProblems(next.problems, true);
     for (const [id, state] of next.states) {
       const target = mounted.find(({ section }) => section.id === id);
+      if (!target) { // not built yet: it starts there
+        initial.states.set(id, state);
+        remember(await loadSection(sections.find((entry) => entry.id === id)), state);
+        continue;
+      }
       if (target.controller.setState) target.controller.setState(state);
       remember(target.section, state);
     }
