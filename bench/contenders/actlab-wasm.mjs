@@ -1,5 +1,5 @@
 // ActLab's WebAssembly build through its public JavaScript API (web/engine/actlab.js), called as a
-// page calls it: a training session fed Float64Arrays for W1 and W3, the JSON protocol for W2.
+// page calls it: a training session fed Float64Arrays for W1 and W3, curve() on Float64Arrays for W2.
 // ACTLAB_ENGINE may point at another copy of actlab.js (the size/speed variants of run.mjs).
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -41,8 +41,8 @@ export async function load() {
     w2(points, activations) {
       return {
         sweep: () => activations.map((spec) => {
-          const { curve } = engine.evaluate({ curve: { ...spec, points: Array.from(points) } });
-          return { values: curve.values, derivatives: curve.derivatives };
+          const { values, derivatives } = engine.curve(spec, points); // typed arrays in and out, no JSON
+          return { values, derivatives };
         }),
       };
     },

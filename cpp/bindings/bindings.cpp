@@ -53,6 +53,23 @@ std::string take_text() {
     return text;
 }
 
+// An activation's values and derivatives at many points: the points come in as a Float64Array (one copy)
+// and go out as views of the last curve's memory, which the JS side copies once (actlab.js curve()).
+actlab::protocol::Curve last_curve;
+
+val curve(const std::string& spec, const val& points) {
+    return guarded([&] {
+        last_curve = actlab::protocol::curve(actlab::protocol::parse_json(spec, "curve"),
+                                             emscripten::convertJSArrayToNumberVector<double>(points));
+        val result = val::object();
+        result.set("values", val(emscripten::typed_memory_view(last_curve.values.size(), last_curve.values.data())));
+        result.set("derivatives",
+                   val(emscripten::typed_memory_view(last_curve.derivatives.size(), last_curve.derivatives.data())));
+        result.set("peak_derivative", last_curve.peak_derivative);
+        return result;
+    }, val::undefined());
+}
+
 // The top of malloc's heap (the program break): it rises if the engine leaks. For the heap-growth test.
 std::size_t heap_top() { return reinterpret_cast<std::uintptr_t>(sbrk(0)); }
 
@@ -133,6 +150,7 @@ EMSCRIPTEN_BINDINGS(actlab) {
     emscripten::function("lastOk", &last_ok);
     emscripten::function("takeText", &take_text);
     emscripten::function("heapTop", &heap_top);
+    emscripten::function("curve", &curve);
     emscripten::class_<Session>("Session")
         .constructor<>()
         .function("open", &Session::open)

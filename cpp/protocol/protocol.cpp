@@ -1,6 +1,7 @@
 #include "protocol.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include "engine/dataset.hpp"
 #include "engine/gradient_check.hpp"
@@ -76,23 +77,40 @@ json evaluate_network(const Field& field) {
     return response;
 }
 
-json evaluate_curve(const Field& field) {
-    std::vector<const char*> keys{"activation", "points"};
+constexpr std::size_t max_curve_points = 1000000;
+
+// One pass of the activation over all points, then one of its derivative: the engine's array forms,
+// which dispatch on the activation once rather than once per point.
+Curve curve_of(const ActivationSpec& spec, const std::vector<double>& z) {
+    Curve result{std::vector<double>(z.size()), std::vector<double>(z.size()), peak_derivative(spec.activation)};
+    activate(spec.activation, z.data(), result.values.data(), z.size());
+    local_derivative(spec.activation, z.data(), result.values.data(), result.derivatives.data(), z.size());
+    return result;
+}
+
+ActivationSpec read_curve_spec(const Field& field, bool with_points) {
+    std::vector<const char*> keys{"activation"};
+    if (with_points) keys.push_back("points");
     for (const char* key : activation_parameter_keys()) keys.push_back(key);
     reject_unknown_keys(field, keys);
-    const ActivationSpec spec = read_activation(field, false);
-    const Field points = field.at("points");
-    if (points.size() > 1000000) points.fail("expected at most 1000000 points, got " + std::to_string(points.size()));
-    const std::vector<double> z = points.numbers(0);
-    std::vector<double> values(z.size()), derivatives(z.size());
-    for (std::size_t k = 0; k < z.size(); ++k) {
-        values[k] = activate(spec.activation, z[k]);
-        derivatives[k] = local_derivative(spec.activation, z[k], values[k]);
+    return read_activation(field, false);
+}
+
+void check_curve_size(const Field& points, std::size_t count) {
+    if (count > max_curve_points) {
+        points.fail("expected at most " + std::to_string(max_curve_points) + " points, got " + std::to_string(count));
     }
+}
+
+json evaluate_curve(const Field& field) {
+    const ActivationSpec spec = read_curve_spec(field, true);
+    const Field points = field.at("points");
+    check_curve_size(points, points.size());
+    Curve c = curve_of(spec, points.numbers(0));
     return {{"curve",
-             {{"values", std::move(values)},
-              {"derivatives", std::move(derivatives)},
-              {"peak_derivative", peak_derivative(spec.activation)}}}};
+             {{"values", std::move(c.values)},
+              {"derivatives", std::move(c.derivatives)},
+              {"peak_derivative", c.peak_derivative}}}};
 }
 
 json evaluate_catalogue(const Field& field) {
@@ -130,6 +148,21 @@ json evaluate(const json& request) {
 
 std::string evaluate_text(std::string_view text) {
     return evaluate(parse_json(text, "request")).dump();
+}
+
+Curve curve(const json& spec, const std::vector<double>& points) {
+    const Field field(spec, "curve");
+    if (!spec.is_object()) field.fail("expected a JSON object, got " + describe(spec));
+    const ActivationSpec activation = read_curve_spec(field, false);
+    const json none;
+    const Field list(none, "curve.points");
+    check_curve_size(list, points.size());
+    const auto bad = std::find_if(points.begin(), points.end(), [](double z) { return !std::isfinite(z); });
+    if (bad != points.end()) {
+        const std::string value = std::isnan(*bad) ? "NaN" : (*bad > 0 ? "Infinity" : "-Infinity");
+        list.fail("expected finite numbers, got " + value + " at index " + std::to_string(bad - points.begin()));
+    }
+    return curve_of(activation, points);
 }
 
 }  // namespace actlab::protocol

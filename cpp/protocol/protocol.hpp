@@ -3,6 +3,7 @@
 // The CLI and the WebAssembly bindings both call these; neither computes anything itself.
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "json_reader.hpp"
 
@@ -13,5 +14,15 @@ json evaluate(const json& request);
 
 // The same on text: also reports malformed or too deeply nested JSON as a ProtocolError.
 std::string evaluate_text(std::string_view request);
+
+// An activation's value f(z) and local derivative f'(z) at each point: a "curve" request whose points
+// arrive as numbers rather than JSON (the WebAssembly API's typed-array path; the same checks and
+// the same arithmetic as {"curve": …}). `spec` is the curve object without "points".
+struct Curve {
+    std::vector<double> values;
+    std::vector<double> derivatives;
+    double peak_derivative;
+};
+Curve curve(const json& spec, const std::vector<double>& points);
 
 }  // namespace actlab::protocol

@@ -23,6 +23,26 @@ test('sigmoid curve: σ(z) = 1/(1+e^−z), σ\'(z) = σ(z)(1−σ(z)), peak 1/4'
   close(curve.peak_derivative, 0.25, 'peak derivative');
 });
 
+test('curve() on a Float64Array: tanh and Leaky ReLU against their closed forms; bad points are named', async () => {
+  const engine = await loadEngine();
+  const z = Float64Array.from({ length: 2001 }, (_, k) => -10 + k / 100);
+  const tanh = engine.curve({ activation: 'tanh' }, z);
+  assert.ok(tanh.values instanceof Float64Array && tanh.values.length === z.length);
+  z.forEach((x, k) => {
+    close(tanh.values[k], Math.tanh(x), `tanh(${x})`);
+    close(tanh.derivatives[k], 1 - Math.tanh(x) ** 2, `tanh'(${x})`);
+  });
+  close(tanh.peak_derivative, 1, 'tanh peak derivative');
+  const leaky = engine.curve({ activation: 'leaky_relu', slope: 0.2 }, [-3, -0.5, 0.5, 3]);
+  assert.deepEqual([...leaky.values], [-0.6000000000000001, -0.1, 0.5, 3]);
+  assert.deepEqual([...leaky.derivatives], [0.2, 0.2, 1, 1]);
+  assert.throws(() => engine.curve({ activation: 'tanh' }, Float64Array.of(0, NaN)),
+    /curve\.points: expected finite numbers, got NaN at index 1/);
+  assert.throws(() => engine.curve({ activation: 'tanh' }, new Float64Array(1000001)), /at most 1000000 points, got 1000001/);
+  assert.throws(() => engine.curve({ activation: 'swish' }, [0]), /curve\.activation: unknown activation "swish"/);
+  assert.throws(() => engine.curve({ activation: 'tanh' }, [0, '1']), /curve\.points\[1\]: expected a number, got string/);
+});
+
 // x → z1 = w1·x + b1 → a1 = σ(z1) → z2 = w2·a1 + b2 → a2 = σ(z2), one example, target t.
 function byHand({ x, w1, b1, w2, b2, t }, loss) {
   const z1 = w1 * x + b1, a1 = sigmoid(z1);

@@ -221,6 +221,25 @@ export default async function createActLab(options = {}) {
       return createSession(spec);
     },
     /**
+     * An activation's values f(z) and local derivatives f′(z) at many points, without JSON for the
+     * points: curve({activation, …parameters}, points) with points a Float64Array (or numbers) →
+     * {values, derivatives} as new Float64Arrays, and peak_derivative. The same checks and numbers
+     * as a {"curve": …} request (docs/protocol.md), at most 1,000,000 points.
+     */
+    curve(spec, points) {
+      if (spec === null || typeof spec !== 'object' || Array.isArray(spec)) {
+        throw new Error('curve: expected an object {activation, …parameters}');
+      }
+      if ('points' in spec) throw new Error('curve.points: pass the points as the second argument, not in the object');
+      if (!(points instanceof Float64Array)) {
+        if (!Array.isArray(points)) throw new Error('curve.points: expected a Float64Array or a list of numbers');
+        const bad = points.findIndex((z) => typeof z !== 'number');
+        if (bad >= 0) throw new Error(`curve.points[${bad}]: expected a number, got ${typeof points[bad]}`);
+      } // the engine refuses NaN and ±Infinity, naming the index
+      const result = check(core.curve(JSON.stringify(spec, finiteOrLabel), points));
+      return { values: result.values.slice(), derivatives: result.derivatives.slice(), peak_derivative: result.peak_derivative };
+    },
+    /**
      * Every activation the engine knows, in its order: [{name, parameters: [{name, default, min?, max?,
      * learned?}], peak_derivative, peak_at (null when f' peaks on a whole interval), saturates, gain}].
      */
