@@ -1,0 +1,2 @@
+// Chapter 1's exercises (being written).
+export default [];

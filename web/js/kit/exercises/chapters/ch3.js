@@ -1,0 +1,2 @@
+// Chapter 3's exercises (being written).
+export default [];

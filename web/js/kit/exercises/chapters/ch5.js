@@ -1,0 +1,2 @@
+// Chapter 5's exercises (being written).
+export default [];

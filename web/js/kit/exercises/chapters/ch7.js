@@ -1,0 +1,2 @@
+// Chapter 7's exercises (being written).
+export default [];

@@ -1,0 +1,2 @@
+// Chapter 9's exercises (being written).
+export default [];
