@@ -5,8 +5,9 @@ import { FORMULA_FUNCTIONS } from '../../kit/exercises/formula.js';
 import { activationName } from '../../kit/activations.js';
 import { exerciseText } from './text.js';
 
-/** A choice's label: an activation's display name, else the value itself. */
+/** A choice's label: exercise.option.<value> (e.g. an initialiser), else an activation's display name. */
 function optionLabel(t, value) {
+  if (t.has(`exercise.option.${value}`)) return t(`exercise.option.${value}`);
   return t.has(`activation.${value}`) ? activationName(t, value) : value;
 }
 

@@ -6,7 +6,7 @@ function generate(random) {
   return {
     x: random.grid(0.5, 2, 0.5), w: random.grid(-2, -0.5, 0.5), b: random.grid(-1, 0, 0.5),
     alpha: random.pick([0.1, 0.2, 0.25, 0.3]), v: random.grid(-2, 2, 0.5, 0), c: random.grid(-0.5, 0.5, 0.5),
-    t: random.grid(-2, 2, 0.5), lr: random.pick([0.1, 0.5, 1]),
+    t: random.grid(-2, 2, 0.5), lr: random.pick([0.01, 0.02, 0.05]),
   };
 }
 
