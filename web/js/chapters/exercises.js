@@ -1,9 +1,8 @@
 // The exercises at the end of every chapter (defineChapter and the stepper's chapter frame add them):
 // every exercise of the catalogue (kit/exercises/) for that chapter number, each an exercise widget, mounted when the block comes near the viewport (so the
-// page's first load computes none of them).
+// page's first load computes none of them and loads their code only then).
 import { h } from '../kit/dom.js';
 import { exercisesOfChapter } from '../kit/exercises/catalogue.js';
-import { mountExercise } from '../widgets/exercise/index.js';
 import { whenVisible } from './figures/frame.js';
 
 /** mountChapterExercises(host, {chapter, lang, t}) → {ready, setLang(lang, t)}; nothing when the chapter has none. */
@@ -23,7 +22,9 @@ export function mountChapterExercises(host, { chapter, lang, t }) {
     section.setAttribute('aria-label', tr('exercises.title'));
   };
   label(t);
-  whenVisible(section, () => {
+  // The widget's code is a chunk of its own, fetched when the first exercises come into view.
+  whenVisible(section, async () => {
+    const { mountExercise } = await import('../widgets/exercise/index.js');
     widgets = exercises.map((exercise, k) => mountExercise(slots[k], { lang: currentLang, initialState: { exercise: exercise.id, seed: 1 } }));
   });
   return {
