@@ -57,7 +57,7 @@ test('numeric, formula and experiment: wrong then right; hints, solution, progre
   assert.match(result.text, /Not yet/);
   result = await answer(page, expected.toPrecision(6).replace('-', '−'));
   assert.equal(result.outcome, 'right', result.text);
-  assert.match(await page.textContent('.exercise-solved'), /Solved ✓ \(2 checks/);
+  assert.match(await page.textContent('.exercise-solved'), /Solved ✓ · answers checked so far: 2/);
   // Two hints, then no more; the worked solution shows the engine's numbers, which agree with ours.
   await page.click('.exercise-hint');
   await page.click('.exercise-hint');
