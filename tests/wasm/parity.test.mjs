@@ -128,7 +128,8 @@ const requests = [
   ...curveRequests(random),
   ...DATASETS.map((kind) => ({ dataset: { kind, size: random.integer(1, 300), noise: random.uniform(0, 0.5), seed: random.integer(0, 99) } })),
   ...Array.from({ length: 8 }, (_, index) => classifierRequest(classifiers, index)),
-  ...[3, 8].flatMap((classes) => ['spirals', 'gaussians'].map((kind) => ({ dataset: { kind, size: 100, noise: 0.1, seed: classes, classes } }))),
+  ...[3, 8].flatMap((classes) => ['spirals', 'gaussians'].map((kind) =>
+    ({ dataset: { kind, size: 100, noise: 0.1, seed: classes, classes } }))),
 ];
 
 test('the generated requests cover every activation, optimiser, scheme and option', () => {

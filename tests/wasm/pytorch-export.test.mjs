@@ -52,7 +52,8 @@ function trainAndExport(engine, spec, steps) {
     targets: rowsOf(data.targets, spec.loss === 'cross_entropy' ? 1 : outputs),
     loss: spec.loss,
   });
-  return { script: pytorchScript({ spec, parameters, data }), parameters, expected: { loss: engineAnswer.loss, outputs: engineAnswer.outputs } };
+  const expected = { loss: engineAnswer.loss, outputs: engineAnswer.outputs };
+  return { script: pytorchScript({ spec, parameters, data }), parameters, expected };
 }
 
 const base = (layers, loss, dataset) => ({
