@@ -1,8 +1,12 @@
 // The standalone widget page: widget.html?w=<name>&lang=<en|zh-CN>#<state>. The state in the
 // fragment uses the widget's codec (the notebook's link format without "#section?"); every change
 // is written back, so the address is always a link to what is shown. In an iframe, the page tells
-// its parent how tall it is ({type: 'actlab:resize', widget, height}), for hosts that want to
-// resize the frame; nothing else is sent.
+// its parent what a host may want to follow, as postMessage (docs/embedding.md, "Messages"):
+//   {type: 'actlab:resize', widget, height}   its content's height in px (embed/frames.js uses it)
+//   {type: 'actlab:ready', widget}            the widget runs
+//   {type: 'actlab:change', widget, state, hash}  the state changed (hash: its fragment)
+// Nothing it holds is private (the state is in its own address), so they go to any parent ('*');
+// the page listens to no message.
 import { widgetByName, WIDGETS } from '../js/kit/embed/widgets.js';
 import { translatorFor, normaliseLang } from '../js/kit/i18n.js';
 import { invalidStateMessage } from '../js/kit/state/messages.js';
@@ -22,14 +26,21 @@ function show(lines) {
   message.hidden = lines.length === 0;
 }
 
+const framed = window.parent !== window;
+if (framed) document.documentElement.classList.add('in-frame'); // no full-window height: the frame fits the content
+
+function tellParent(message) {
+  if (framed) window.parent.postMessage(message, '*');
+}
+
 function reportHeight(name) {
-  if (window.parent === window) return;
+  if (!framed) return;
   let last = 0;
   const send = () => {
-    const height = Math.ceil(document.documentElement.scrollHeight);
+    const height = Math.ceil(document.body.getBoundingClientRect().height);
     if (height === last) return;
     last = height;
-    window.parent.postMessage({ type: 'actlab:resize', widget: name, height }, '*');
+    tellParent({ type: 'actlab:resize', widget: name, height });
   };
   new ResizeObserver(send).observe(document.body);
 }
@@ -74,7 +85,9 @@ async function main() {
       clearTimeout(pending);
       pending = setTimeout(() => {
         try {
-          history.replaceState(null, '', `${window.location.pathname}${window.location.search}#${adapter.toHash(state)}`);
+          const hash = adapter.toHash(state);
+          history.replaceState(null, '', `${window.location.pathname}${window.location.search}#${hash}`);
+          tellParent({ type: 'actlab:change', widget: name, state, hash });
         } catch { /* a state too large for a link stays out of the URL */ }
       }, HASH_WRITE_DELAY);
     },
@@ -87,6 +100,7 @@ async function main() {
   // For scripts and tests that drive the page (same origin only): the widget's current state.
   window.actlabWidget = { name, getState: () => widget.getState() };
   reportHeight(name);
+  tellParent({ type: 'actlab:ready', widget: name });
   document.body.dataset.ready = 'true';
 
   window.addEventListener('hashchange', () => {

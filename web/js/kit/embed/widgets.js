@@ -10,7 +10,8 @@
 //   adapter     () → Promise of the module with {attributes, fromAttributes, toAttributes, fromHash,
 //               toHash} built by adapt.js from the widget's state schema and codec (see adapters/);
 //               bundled with the table, since every page that has the table shares their codecs
-//   attributes  the state attributes the element accepts (the adapter maps them to the state)
+//   attributes  the state attributes the element accepts: its adapter's (one per link key, and the
+//               adapter's convenience attributes)
 //   height      iframe height (px) the snippets suggest
 
 import * as stepperAdapter from './adapters/stepper.js';
@@ -26,8 +27,7 @@ export const WIDGETS = Object.freeze([
     titleKey: 'embed.widget.stepper',
     css: ['css/stepper.css'],
     adapter: async () => stepperAdapter,
-    attributes: ['input-size', 'hidden-layers', 'activations', 'activation', 'output-activation', 'inputs', 'target',
-      'loss', 'init', 'seed', 'weights', 'biases', 'learning-rate', 'updates', 'step'],
+    attributes: stepperAdapter.adapter.attributes,
     height: 1250,
   },
   {
@@ -36,7 +36,7 @@ export const WIDGETS = Object.freeze([
     titleKey: 'embed.widget.activation-plot',
     css: ['css/plot.css', 'css/activation-plot.css'],
     adapter: async () => activationPlotAdapter,
-    attributes: ['activation', 'parameter', 'point', 'range', 'derivative', 'compare'],
+    attributes: activationPlotAdapter.adapter.attributes,
     height: 760,
   },
   {
@@ -45,7 +45,7 @@ export const WIDGETS = Object.freeze([
     titleKey: 'embed.widget.linear-stack',
     css: ['css/plot.css', 'css/linear-stack.css'],
     adapter: async () => linearStackAdapter,
-    attributes: ['layers', 'weights', 'biases', 'active', 'activation', 'range'],
+    attributes: linearStackAdapter.adapter.attributes,
     height: 900,
   },
   {
@@ -54,8 +54,7 @@ export const WIDGETS = Object.freeze([
     titleKey: 'embed.widget.comparison',
     css: ['vendor/uplot/uPlot.min.css', 'css/lab.css'],
     adapter: async () => comparisonAdapter,
-    attributes: ['data', 'size', 'noise', 'data-seed', 'depth', 'width', 'init', 'bias', 'seed', 'activations',
-      'optimiser', 'learning-rate', 'batch', 'steps', 'at'],
+    attributes: comparisonAdapter.adapter.attributes,
     height: 1400,
   },
   {
@@ -64,8 +63,7 @@ export const WIDGETS = Object.freeze([
     titleKey: 'embed.widget.playground',
     css: ['vendor/uplot/uPlot.min.css', 'css/lab.css', 'css/playground.css'],
     adapter: async () => playgroundAdapter,
-    attributes: ['data', 'size', 'noise', 'data-seed', 'hidden-layers', 'activation', 'init', 'bias', 'seed',
-      'optimiser', 'learning-rate', 'batch', 'steps', 'at'],
+    attributes: playgroundAdapter.adapter.attributes,
     height: 1200,
   },
 ]);
