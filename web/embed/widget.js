@@ -5,8 +5,9 @@
 //   {type: 'actlab:resize', widget, height}   its content's height in px (embed/frames.js uses it)
 //   {type: 'actlab:ready', widget}            the widget runs
 //   {type: 'actlab:change', widget, state, hash}  the state changed (hash: its fragment)
-// Nothing it holds is private (the state is in its own address), so they go to any parent ('*');
-// the page listens to no message.
+// Nothing it holds is private (the state is in its own address), so they go to any parent ('*').
+// The one message it listens to is {type: 'actlab:measure'}, from its parent window only: report
+// the height again (embed/frames.js asks when it starts after the frame did).
 import { widgetByName, WIDGETS } from '../js/kit/embed/widgets.js';
 import { translatorFor, normaliseLang } from '../js/kit/i18n.js';
 import { invalidStateMessage } from '../js/kit/state/messages.js';
@@ -42,7 +43,16 @@ function reportHeight(name) {
     last = height;
     tellParent({ type: 'actlab:resize', widget: name, height });
   };
+  // Once now and on every resize of the frame: Chromium runs no ResizeObserver in a cross-origin
+  // frame while it is off screen, and a frame below the fold still needs its height.
+  send();
+  window.addEventListener('resize', send);
   new ResizeObserver(send).observe(document.body);
+  window.addEventListener('message', (event) => {
+    if (event.source !== window.parent || !event.data || event.data.type !== 'actlab:measure') return;
+    last = 0;
+    send();
+  });
 }
 
 async function main() {

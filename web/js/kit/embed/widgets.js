@@ -12,7 +12,8 @@
 //               bundled with the table, since every page that has the table shares their codecs
 //   attributes  the state attributes the element accepts: its adapter's (one per link key, and the
 //               adapter's convenience attributes)
-//   height      iframe height (px) the snippets suggest
+//   height      iframe height (px) the snippets suggest: the default example's at 760 px wide, the
+//               fallback for hosts without embed/frames.js (tests/browser/embed-frames.test.mjs)
 
 import * as stepperAdapter from './adapters/stepper.js';
 import * as activationPlotAdapter from './adapters/activation-plot.js';
@@ -28,7 +29,7 @@ export const WIDGETS = Object.freeze([
     css: ['css/stepper.css'],
     adapter: async () => stepperAdapter,
     attributes: stepperAdapter.adapter.attributes,
-    height: 1250,
+    height: 1160,
   },
   {
     name: 'activation-plot',
@@ -37,7 +38,7 @@ export const WIDGETS = Object.freeze([
     css: ['css/plot.css', 'css/activation-plot.css'],
     adapter: async () => activationPlotAdapter,
     attributes: activationPlotAdapter.adapter.attributes,
-    height: 760,
+    height: 830,
   },
   {
     name: 'linear-stack',
@@ -46,7 +47,7 @@ export const WIDGETS = Object.freeze([
     css: ['css/plot.css', 'css/linear-stack.css'],
     adapter: async () => linearStackAdapter,
     attributes: linearStackAdapter.adapter.attributes,
-    height: 900,
+    height: 1260,
   },
   {
     name: 'comparison',
@@ -55,7 +56,7 @@ export const WIDGETS = Object.freeze([
     css: ['vendor/uplot/uPlot.min.css', 'css/lab.css'],
     adapter: async () => comparisonAdapter,
     attributes: comparisonAdapter.adapter.attributes,
-    height: 1400,
+    height: 3320,
   },
   {
     name: 'playground',
@@ -64,7 +65,7 @@ export const WIDGETS = Object.freeze([
     css: ['vendor/uplot/uPlot.min.css', 'css/lab.css', 'css/playground.css'],
     adapter: async () => playgroundAdapter,
     attributes: playgroundAdapter.adapter.attributes,
-    height: 1200,
+    height: 2390,
   },
 ]);
 
