@@ -75,7 +75,12 @@ const layout = (entry) => ({
         if (!source.includes(text)) throw new Error(`${args.path} no longer holds ${text}: update scripts/dist.mjs`);
       }
       let contents = source.replace(root, "new URL('../', import.meta.url)");
-      if (entry === 'actlab-embed') contents = contents.replace(table, `const FILES = ${runtimeFileTable()};`);
+      if (entry === 'actlab-embed') {
+        // The root stays a run-time address (the Share links'): written so that a bundler does not
+        // take it for a file to copy, and warn that it cannot.
+        contents = source.replace(root, "new URL('../', String(import.meta.url))")
+          .replace(table, `const FILES = ${runtimeFileTable()};`);
+      }
       return { contents, loader: 'js' };
     });
     build.onResolve({ filter: /engine\/actlab\.js$/ }, () => ({ path: '../engine/actlab.js', external: true }));

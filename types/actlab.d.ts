@@ -50,16 +50,20 @@ export interface OptimiserSpec {
   weight_decay?: number;
 }
 
-export interface NetworkRequest {
+/** A network: what a request and a session both describe. */
+export interface NetworkSpec {
   input_size: number;
   layers: LayerSpec[];
   /** Per layer, units × fan_in; needs `biases` too. */
   weights?: number[][][];
   biases?: number[][];
   init?: InitSpec;
+  loss?: Loss;
+}
+
+export interface NetworkRequest extends NetworkSpec {
   inputs: number[][];
   targets?: number[][];
-  loss?: Loss;
   saturation_threshold?: number;
   trace?: boolean;
   gradient_check?: boolean;
@@ -166,13 +170,7 @@ export type Rows = number[][] | Float64Array;
 /** A held set of a session: its `dataset` ('training') or `test_dataset` ('test'). */
 export type HeldSet = 'training' | 'test';
 
-export interface SessionSpec {
-  input_size: number;
-  layers: LayerSpec[];
-  weights?: number[][][];
-  biases?: number[][];
-  init?: InitSpec;
-  loss?: Loss;
+export interface SessionSpec extends NetworkSpec {
   optimiser: OptimiserSpec;
   shuffle_seed?: number;
   dataset?: DatasetSpec;
