@@ -1,7 +1,8 @@
 // Iframes that size themselves (issue 15): the one-line host script embed/frames.js fits every ActLab
 // frame on a page to its content, on a host from another origin at 375 and 1280 px and on a page
-// opened from disk (file://, which `frame-ancestors *` alone would refuse); and the heights the
-// Share snippets give as a fallback (no script) hold each widget's default example at 760 px wide.
+// opened from disk (file://, which `frame-ancestors *` alone would refuse); the heights the Share
+// snippets give as a fallback (no script) hold each widget's default example at 760 px wide; and a
+// state change inside a frame reaches the host's listener as a message.
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -15,6 +16,17 @@ let harness;
 test.before(async () => {
   harness = await startEmbedHarness();
   harness.host.set('/favicon.ico', { type: 'image/x-icon', body: '' });
+  // The host listener of docs/embedding.md ("Events, messages and types"), recording what it accepts.
+  harness.host.set('/listen.js', {
+    type: 'text/javascript; charset=utf-8',
+    body: `window.actlabChanges = [];
+window.addEventListener('message', (event) => {
+  const frame = [...document.querySelectorAll('iframe')].find((f) => f.contentWindow === event.source);
+  if (!frame || event.origin !== new URL(frame.src).origin || event.data?.type !== 'actlab:change') return;
+  window.actlabChanges.push({ widget: event.data.widget, hash: event.data.hash, step: event.data.state.step });
+});
+`,
+  });
 });
 test.after(async () => { await harness.close(); });
 
@@ -80,7 +92,7 @@ test('the fallback heights hold every widget\'s default example at 760 px wide',
 
 test('frames.js fits every ActLab frame to its content on a host from another origin, at 1280 and 375 px', async () => {
   const body = ['stepper', 'comparison'].map((name) => `<iframe src="${frameUrl(name)}" title="${name}" width="100%" height="150"></iframe>`).join('\n');
-  harness.host.set('/fit.html', { body: hostPage({ head: framesScript(), body }) });
+  harness.host.set('/fit.html', { body: hostPage({ head: `${framesScript()}\n<script src="/listen.js"></script>`, body }) });
   const { page, problems } = await openPage(harness, { width: 1280, height: 900 });
   await page.goto(`${harness.host.url}fit.html`);
   await waitReady(page, 2);
@@ -95,6 +107,16 @@ test('frames.js fits every ActLab frame to its content on a host from another or
     }
   }
   assert.ok(heights['stepper@375'] > heights['stepper@1280'], 'narrower, the stepper is taller and its frame followed');
+
+  // A state change inside a frame reaches the host as {type: 'actlab:change', widget, state, hash}.
+  const stepper = page.frames().find((frame) => frame.url().includes('w=stepper'));
+  const { adapter } = await WIDGETS.find((entry) => entry.name === 'stepper').adapter();
+  const fragment = adapter.toHash(adapter.defaultState()).replace(/(^|&)step=\d+/, '$1step=4');
+  await stepper.evaluate((hash) => { window.location.hash = hash; }, fragment);
+  await page.waitForFunction(() => window.actlabChanges.some((change) => change.step === 4));
+  const change = await page.evaluate(() => window.actlabChanges.find((entry) => entry.step === 4));
+  assert.equal(change.widget, 'stepper');
+  assert.match(change.hash, /(^|&)step=4(&|$)/);
   assert.deepEqual(problems, []);
   await page.context().close();
 });
