@@ -1,10 +1,11 @@
 // The standalone widget page: widget.html?w=<name>&lang=<en|zh-CN>#<state>. The state in the
 // fragment uses the widget's codec (the notebook's link format without "#section?"); every change
 // is written back, so the address is always a link to what is shown. In an iframe, the page tells
-// its parent what a host may want to follow, as postMessage (docs/embedding.md, "Messages"):
+// its parent what a host may want to follow, as postMessage (docs/embedding.md, "Events, messages and types"):
 //   {type: 'actlab:resize', widget, height}   its content's height in px (embed/frames.js uses it)
 //   {type: 'actlab:ready', widget}            the widget runs
-//   {type: 'actlab:change', widget, state, hash}  the state changed (hash: its fragment)
+//   {type: 'actlab:change', widget, state, hash}  the state changed (hash: its fragment, or null
+//                                             for a state too large for a link)
 // Nothing it holds is private (the state is in its own address), so they go to any parent ('*').
 // The one message it listens to is {type: 'actlab:measure'}, from its parent window only: report
 // the height again (embed/frames.js asks when it starts after the frame did).
@@ -31,7 +32,12 @@ const framed = window.parent !== window;
 if (framed) document.documentElement.classList.add('in-frame'); // no full-window height: the frame fits the content
 
 function tellParent(message) {
-  if (framed) window.parent.postMessage(message, '*');
+  if (!framed) return;
+  try {
+    window.parent.postMessage(message, '*');
+  } catch (error) {
+    console.warn(`ActLab: ${message.type} could not be sent:`, error); // e.g. a state that cannot be cloned
+  }
 }
 
 function reportHeight(name) {
@@ -94,11 +100,12 @@ async function main() {
     onStateChange(state) {
       clearTimeout(pending);
       pending = setTimeout(() => {
+        let hash = null;
         try {
-          const hash = adapter.toHash(state);
+          hash = adapter.toHash(state);
           history.replaceState(null, '', `${window.location.pathname}${window.location.search}#${hash}`);
-          tellParent({ type: 'actlab:change', widget: name, state, hash });
         } catch { /* a state too large for a link stays out of the URL */ }
+        tellParent({ type: 'actlab:change', widget: name, state, hash });
       }, HASH_WRITE_DELAY);
     },
     onInvalidState(error) {
