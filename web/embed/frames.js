@@ -7,7 +7,7 @@
 // its parent. A message is followed only if it comes from one of this page's iframes and from the
 // origin that frame's src names, and only while that frame still shows an ActLab widget page; its
 // height must be a finite number of pixels. Frames that reported before this script ran are asked
-// once ({type: 'actlab:measure'}, sent only to the origin of their src). The frames' own `height`
+// once ({type: 'actlab:measure'}, sent only to the origin of their src; not lazy ones, see below). The frames' own `height`
 // attribute stays the fallback
 // for readers without JavaScript. A classic script and a module alike (its one global is the flag
 // that makes a second copy listen once), so `import 'actlab/frames'` works too.
@@ -38,11 +38,13 @@
     frame.style.height = `${Math.ceil(height)}px`;
   });
 
-  // Frames that reported before this script ran (it loads async) are asked to report again.
+  // Frames that reported before this script ran (it loads async) are asked to report again. Lazy
+  // frames are not: one still off screen has not loaded (a message would reach its placeholder
+  // about:blank page), and it reports itself when it does.
   for (const frame of document.querySelectorAll('iframe')) {
     try {
       const src = new URL(frame.src, document.baseURI);
-      if (frame.contentWindow && /\/embed\/widget\.html$/.test(src.pathname)) {
+      if (frame.loading !== 'lazy' && frame.contentWindow && /\/embed\/widget\.html$/.test(src.pathname)) {
         frame.contentWindow.postMessage({ type: 'actlab:measure' }, src.origin);
       }
     } catch { /* a frame without a usable src, or one that navigated elsewhere: not ours */ }
