@@ -42,22 +42,50 @@ const ENTRIES = {
 // Public URLs that stay: a one-line module there imports the bundle.
 const STUBS = { 'embed/actlab-embed.js': 'actlab-embed', 'embed/widget.js': 'widget' };
 const BUNDLED_SOURCES = /\.m?js$/;  // under js/, embed/ and vendor/: bundled, not copied
+const HOST_SCRIPTS = ['embed/frames.js']; // scripts for the host page, on their own: copied as they are
 
-/** The layout the bundles live in: site.js's root one folder up, the engine imported as a file. */
-const layout = {
+/**
+ * The files the embed bundle fetches at run time (stylesheets, locales, KaTeX's woff2 fonts), each
+ * as a literal `new URL('../<path>', import.meta.url)`: a bundler that re-bundles the package's
+ * embed script (Vite) copies every file so named and rewrites its address, so the elements find
+ * their files with no configuration (site.js's FILES).
+ */
+function runtimeFileTable() {
+  const wanted = (relative) => /^css\/[^/]+\.css$/.test(relative) || /^locales\/.+\.json$/.test(relative) ||
+    relative === 'vendor/katex/katex.min.css' || /^vendor\/katex\/fonts\/[^/]+\.woff2$/.test(relative) ||
+    relative === 'vendor/uplot/uPlot.min.css';
+  const files = fs.readdirSync(web, { recursive: true }).map((file) => file.split(path.sep).join('/')).filter(wanted).sort();
+  return `{\n${files.map((file) => `  ${JSON.stringify(file)}: new URL(${JSON.stringify(`../${file}`)}, import.meta.url).href,`).join('\n')}\n}`;
+}
+
+/**
+ * The layout the bundles live in: site.js's root one folder up, the engine imported as a file, and
+ * in the embed bundle the table of the files it fetches.
+ */
+const layout = (entry) => ({
   name: 'actlab-layout',
   setup(build) {
     build.onLoad({ filter: /[\\/]js[\\/]kit[\\/]site\.js$/ }, async (args) => {
       const source = await fs.promises.readFile(args.path, 'utf8');
       const root = "new URL('../../', import.meta.url)";
+      const table = 'const FILES = {};';
       // At the server's root '../../' from js/ still lands on the root, so a missed rewrite would only
       // show on a site served from a folder: stop the build instead.
-      if (!source.includes(root)) throw new Error(`${args.path} no longer holds ${root}: update scripts/dist.mjs`);
-      return { contents: source.replace(root, "new URL('../', import.meta.url)"), loader: 'js' };
+      for (const text of [root, table]) {
+        if (!source.includes(text)) throw new Error(`${args.path} no longer holds ${text}: update scripts/dist.mjs`);
+      }
+      let contents = source.replace(root, "new URL('../', import.meta.url)");
+      if (entry === 'actlab-embed') {
+        // The root stays a run-time address (the Share links'): written so that a bundler does not
+        // take it for a file to copy, and warn that it cannot.
+        contents = source.replace(root, "new URL('../', String(import.meta.url))")
+          .replace(table, `const FILES = ${runtimeFileTable()};`);
+      }
+      return { contents, loader: 'js' };
     });
     build.onResolve({ filter: /engine\/actlab\.js$/ }, () => ({ path: '../engine/actlab.js', external: true }));
   },
-};
+});
 
 const isTest = (name) => /^(tests?|__tests__)$/.test(name) || /\.(test|spec)\.[cm]?js$/.test(name);
 
@@ -72,7 +100,7 @@ function copySite() {
       if (name.startsWith('.') || isTest(name)) return false;
       if (relative === 'js' || relative.startsWith('js/')) return false;
       if (relative.startsWith('vendor/') && BUNDLED_SOURCES.test(name)) return false;
-      if (relative.startsWith('embed/') && BUNDLED_SOURCES.test(name)) return false;
+      if (relative.startsWith('embed/') && BUNDLED_SOURCES.test(name) && !HOST_SCRIPTS.includes(relative)) return false;
       return true;
     },
   });
@@ -101,7 +129,7 @@ async function bundle() {
       legalComments: 'linked',
       metafile: true,
       logLevel: 'warning',
-      plugins: [layout],
+      plugins: [layout(name)],
     });
     Object.assign(outputs, result.metafile.outputs);
   }

@@ -24,7 +24,9 @@ export const HEADERS = {
   'Content-Security-Policy':
     "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; " +
     "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; worker-src 'self'; " +
-    "object-src 'none'; base-uri 'none'; frame-ancestors *",
+    // `*` matches only network schemes (and the page's own): `file:` lets a page opened from disk (a
+    // teacher previewing a tutorial) frame a widget too (docs/embedding.md, "Framing").
+    "object-src 'none'; base-uri 'none'; frame-ancestors * file:",
   'Cache-Control': 'no-cache',
   'X-Content-Type-Options': 'nosniff',
   // The embed script, the engine, styles, locales and fonts are fetched from tutorial pages on other

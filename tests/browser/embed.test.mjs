@@ -305,7 +305,8 @@ test('the share button gives snippets that reproduce the same state on a new hos
   assert.match(elementSnippet, new RegExp(`^<script type="module" src="${harness.widgets.url}embed/actlab-embed.js"></script>\n<actlab-stepper`));
   assert.match(elementSnippet, /updates="1"/);
   assert.match(elementSnippet, /learning-rate="0.3"/);
-  assert.match(iframeSnippet, /^<iframe/);
+  assert.match(iframeSnippet, new RegExp(`^<script src="${harness.widgets.url}embed/frames.js" async></script>\n<iframe`));
+  assert.match(elementSnippet, /<a href="[^"]*embed\/widget\.html\?w=stepper[^"]*">[^<]+<\/a>\n?<\/actlab-stepper>$/, 'a link for readers without JavaScript');
   // Escape closes the panel and gives focus back to the button.
   await page.keyboard.press('Escape');
   assert.equal(await page.getAttribute('#s [data-share="toggle"]', 'aria-expanded'), 'false');

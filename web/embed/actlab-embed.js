@@ -11,9 +11,12 @@
 // Every URL (modules, styles, locales, the engine) is resolved from this file's URL, so the script
 // works from another origin (the server must send Access-Control-Allow-Origin).
 //
-// Element API: el.ready (a promise: true once the widget runs, false if it could not start),
-// el.getState(), and the events 'actlab-ready' and 'actlab-statechange' (detail: {state}); an
-// exercise also sends 'actlab-solved' (detail: {exercise, attempts}) when the learner solves it.
+// Element API (types/elements.d.ts, custom-elements.json): el.ready (a promise: true once the widget
+// runs, false if it could not start), el.getState(), and the events 'actlab-ready' and
+// 'actlab-change' (detail: {widget, state, attributes}; 'actlab-statechange' is its older name and
+// still fires); an exercise also sends 'actlab-solved' (detail: {exercise, attempts})
+// when the learner solves it. Content written inside the tag is the no-JavaScript fallback: the shadow root has
+// no <slot>, so it shows only where the element never runs.
 import { WIDGETS, COMMON_CSS, FRAME_CSS, THEME_CSS } from '../js/kit/embed/widgets.js';
 import { loadSheet, ensureKatexFonts, registerEmbedUnit } from '../js/kit/embed/styles.js';
 import { translatorFor, normaliseLang } from '../js/kit/i18n.js';
@@ -22,6 +25,7 @@ import { MOUNTS } from './mounts.js';
 import { texReady } from '../js/kit/math.js';
 
 const LAST_RESORT = 'ActLab could not start. ActLab 无法启动。';
+const CHANGE_EVENTS = ['actlab-change', 'actlab-statechange'];
 
 /** The element's language: its lang attribute, else the nearest lang of the host page, else English. */
 function resolveLang(element) {
@@ -195,7 +199,7 @@ function defineElement(entry) {
       this.#widget = mount(root, {
         lang,
         initialState,
-        onStateChange: (state) => this.#guard(() => this.dispatchEvent(new CustomEvent('actlab-statechange', { detail: { state } }))),
+        onStateChange: (state) => this.#guard(() => this.#announce(state)),
         onSolved: ({ exercise, attempts }) => this.#guard(() => this.dispatchEvent(new CustomEvent('actlab-solved', {
           bubbles: true, composed: true, detail: { exercise, attempts },
         }))),
@@ -215,6 +219,12 @@ function defineElement(entry) {
       }
       this.#settle(true);
       this.dispatchEvent(new CustomEvent('actlab-ready'));
+    }
+
+    /** 'actlab-change' (and its older name) with the state, and the attributes that give it. */
+    #announce(state) {
+      const detail = { widget: entry.name, state, attributes: Object.fromEntries(this.#adapter.toAttributes(state)) };
+      for (const type of CHANGE_EVENTS) this.dispatchEvent(new CustomEvent(type, { detail }));
     }
 
     #stop() {

@@ -1,9 +1,15 @@
 // The standalone widget page: widget.html?w=<name>&lang=<en|zh-CN>#<state>. The state in the
 // fragment uses the widget's codec (the notebook's link format without "#section?"); every change
 // is written back, so the address is always a link to what is shown. In an iframe, the page tells
-// its parent how tall it is ({type: 'actlab:resize', widget, height}), for hosts that want to
-// resize the frame, and, when the learner solves an exercise, {type: 'actlab:solved', exercise,
-// attempts}, so a course page or an LMS can record it; nothing else is sent.
+// its parent what a host may want to follow, as postMessage (docs/embedding.md, "Events, messages and types"):
+//   {type: 'actlab:resize', widget, height}   its content's height in px (embed/frames.js uses it)
+//   {type: 'actlab:ready', widget}            the widget runs
+//   {type: 'actlab:change', widget, state, hash}  the state changed (hash: its fragment, or null
+//                                             for a state too large for a link)
+//   {type: 'actlab:solved', exercise, attempts}  an exercise was solved (a course page or LMS records it)
+// Nothing it holds is private (the state is in its own address), so they go to any parent ('*').
+// The one message it listens to is {type: 'actlab:measure'}, from its parent window only: report
+// the height again (embed/frames.js asks when it starts after the frame did).
 import { widgetByName, WIDGETS } from '../js/kit/embed/widgets.js';
 import { translatorFor, normaliseLang } from '../js/kit/i18n.js';
 import { invalidStateMessage } from '../js/kit/state/messages.js';
@@ -23,16 +29,37 @@ function show(lines) {
   message.hidden = lines.length === 0;
 }
 
+const framed = window.parent !== window;
+if (framed) document.documentElement.classList.add('in-frame'); // no full-window height: the frame fits the content
+
+function tellParent(message) {
+  if (!framed) return;
+  try {
+    window.parent.postMessage(message, '*');
+  } catch (error) {
+    console.warn(`ActLab: ${message.type} could not be sent:`, error); // e.g. a state that cannot be cloned
+  }
+}
+
 function reportHeight(name) {
-  if (window.parent === window) return;
+  if (!framed) return;
   let last = 0;
   const send = () => {
-    const height = Math.ceil(document.documentElement.scrollHeight);
+    const height = Math.ceil(document.body.getBoundingClientRect().height);
     if (height === last) return;
     last = height;
-    window.parent.postMessage({ type: 'actlab:resize', widget: name, height }, '*');
+    tellParent({ type: 'actlab:resize', widget: name, height });
   };
+  // Once now and on every resize of the frame: Chromium runs no ResizeObserver in a cross-origin
+  // frame while it is off screen, and a frame below the fold still needs its height.
+  send();
+  window.addEventListener('resize', send);
   new ResizeObserver(send).observe(document.body);
+  window.addEventListener('message', (event) => {
+    if (event.source !== window.parent || !event.data || event.data.type !== 'actlab:measure') return;
+    last = 0;
+    send();
+  });
 }
 
 async function main() {
@@ -74,9 +101,12 @@ async function main() {
     onStateChange(state) {
       clearTimeout(pending);
       pending = setTimeout(() => {
+        let hash = null;
         try {
-          history.replaceState(null, '', `${window.location.pathname}${window.location.search}#${adapter.toHash(state)}`);
+          hash = adapter.toHash(state);
+          history.replaceState(null, '', `${window.location.pathname}${window.location.search}#${hash}`);
         } catch { /* a state too large for a link stays out of the URL */ }
+        tellParent({ type: 'actlab:change', widget: name, state, hash });
       }, HASH_WRITE_DELAY);
     },
     onInvalidState(error) {
@@ -91,6 +121,7 @@ async function main() {
   // For scripts and tests that drive the page (same origin only): the widget's current state.
   window.actlabWidget = { name, getState: () => widget.getState() };
   reportHeight(name);
+  tellParent({ type: 'actlab:ready', widget: name });
   document.body.dataset.ready = 'true';
 
   window.addEventListener('hashchange', () => {

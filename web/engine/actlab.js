@@ -60,9 +60,10 @@ const STEPS_PER_CALL = 10000;
 /** Where the compiled engine is: beside this file, wherever it is served from. */
 export const WASM_URL = new URL('./generated/actlab-core.wasm', import.meta.url);
 
+// process.getBuiltinModule rather than import('node:fs/promises'): a bundler building for the
+// browser then meets no Node module to stub.
 async function loadWasmBinaryInNode() {
-  const { readFile } = await import('node:fs/promises');
-  return readFile(WASM_URL);
+  return process.getBuiltinModule('node:fs/promises').readFile(WASM_URL);
 }
 
 /**

@@ -1,6 +1,6 @@
 // The example article's own script (a tutorial author would write something like it, or nothing:
 // the embeds work without it). It shows the article in the language of ?lang=, passes that language
-// to the embedded widgets, and lets iframes grow to the height the widget page reports.
+// to the embedded widgets. The frames fit their content through ../embed/frames.js, linked by the page.
 const LANGS = ['en', 'zh-CN'];
 const requested = new URLSearchParams(window.location.search).get('lang');
 const lang = LANGS.includes(requested) ? requested : 'en';
@@ -26,11 +26,3 @@ for (const frame of frames) {
   }
   frame.title = (lang === 'zh-CN' ? frame.dataset.titleZhCn : frame.dataset.titleEn) || frame.title;
 }
-
-// Optional: the widget page posts {type: 'actlab:resize', height}; fit the frame to it.
-window.addEventListener('message', (event) => {
-  const frame = frames.find((candidate) => candidate.contentWindow === event.source);
-  const data = event.data;
-  if (!frame || !data || data.type !== 'actlab:resize' || !Number.isFinite(data.height)) return;
-  frame.style.height = `${Math.min(4000, Math.max(200, Math.round(data.height)))}px`;
-});

@@ -17,6 +17,7 @@ import { ensureStylesFor } from './embed/styles.js';
 import { SITE } from './site.js';
 
 const EMBED_SCRIPT = new URL('embed/actlab-embed.js', SITE);
+const FRAMES_SCRIPT = new URL('embed/frames.js', SITE);
 const WIDGET_PAGE = new URL('embed/widget.html', SITE);
 const WRAP_AT = 90;
 
@@ -32,23 +33,35 @@ export function widgetPageUrl(name, lang, fragment) {
   return url.href;
 }
 
-function tagWithAttributes(tag, pairs) {
+function tagWithAttributes(tag, pairs, content = '') {
   const parts = pairs.map(([name, value]) => `${name}="${escapeAttribute(value)}"`);
-  const oneLine = `<${tag} ${parts.join(' ')}></${tag}>`;
+  const oneLine = `<${tag} ${parts.join(' ')}>${content}</${tag}>`;
   if (oneLine.length <= WRAP_AT) return oneLine;
-  return `<${tag}\n${parts.map((part) => `  ${part}`).join('\n')}></${tag}>`;
+  return `<${tag}\n${parts.map((part) => `  ${part}`).join('\n')}>${content ? `\n  ${content}\n` : ''}</${tag}>`;
 }
 
-/** The custom-element snippet: the module script, then the element with every state attribute. */
-export function elementSnippet(entry, lang, attributes) {
+/** A link to the standalone page: what a page without JavaScript shows instead of the element. */
+function fallbackLink(title, url) {
+  return `<a href="${escapeAttribute(url)}">${escapeAttribute(title)}</a>`;
+}
+
+/**
+ * The custom-element snippet: the module script, then the element with every state attribute and,
+ * inside it, a link to the same state for readers without JavaScript (the element replaces it).
+ */
+export function elementSnippet(entry, lang, attributes, title, url) {
   return `<script type="module" src="${escapeAttribute(EMBED_SCRIPT.href)}"></script>\n` +
-    tagWithAttributes(entry.tag, [['lang', lang], ...attributes]);
+    tagWithAttributes(entry.tag, [['lang', lang], ...attributes], fallbackLink(title, url));
 }
 
-/** The iframe snippet: no script on the host page at all. */
+/**
+ * The iframe snippet: the frame, with a height that fits the default example at 760 px wide, and
+ * the one-line host script that fits every ActLab frame on the page to its content.
+ */
 export function iframeSnippet(entry, title, url) {
-  return tagWithAttributes('iframe', [['src', url], ['title', title], ['width', '100%'], ['height', String(entry.height)],
-    ['loading', 'lazy'], ['allow', 'clipboard-write']]);
+  return `<script src="${escapeAttribute(FRAMES_SCRIPT.href)}" async></script>\n` +
+    tagWithAttributes('iframe', [['src', url], ['title', title], ['width', '100%'], ['height', String(entry.height)],
+      ['loading', 'lazy'], ['allow', 'clipboard-write']]);
 }
 
 /** Everything the panel shows, for a widget at a state. */
@@ -58,7 +71,7 @@ export async function shareTexts(name, state, lang, t) {
   const { adapter } = await entry.adapter();
   const url = widgetPageUrl(name, lang, adapter.toHash(state));
   return {
-    element: elementSnippet(entry, lang, adapter.toAttributes(state)),
+    element: elementSnippet(entry, lang, adapter.toAttributes(state), t(entry.titleKey), url),
     iframe: iframeSnippet(entry, t(entry.titleKey), url),
     link: url,
   };

@@ -5,5 +5,11 @@
 // replaces the path below with '../'; this file is the one place that knows the layout.
 export const SITE = new URL('../../', import.meta.url);
 
+// The files fetched at run time, named one by one as literal `new URL('…', import.meta.url)`:
+// empty in the sources; the production build fills it in the embed bundle, because a tutorial
+// author's bundler (Vite) may move that bundle away from the rest of the site, and it copies each
+// file so named and rewrites its address (docs/embedding.md, "From npm").
+const FILES = {};
+
 /** The URL of one of the notebook's files, from a path relative to the root (`css/lab.css`). */
-export const siteUrl = (path) => new URL(path, SITE).href;
+export const siteUrl = (path) => FILES[path] || new URL(path, SITE).href;

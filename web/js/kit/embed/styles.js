@@ -10,9 +10,7 @@
 //    size: a host with `html { font-size: 62.5% }` would otherwise shrink every widget;
 //  - the notebook theme's `:root { --fg: … }` variables are re-rooted on the embed's frame.
 // KaTeX's @font-face rules are ignored inside a shadow root, so they go into the document once.
-import { SITE } from '../site.js';
-
-export const BASE = SITE;
+import { siteUrl } from '../site.js';
 
 const sheets = new Map(); // absolute URL → Promise<CSSStyleSheet>
 const texts = new Map(); // absolute URL → Promise<string>
@@ -28,11 +26,19 @@ function fetchText(url) {
   return texts.get(url);
 }
 
-/** url(foo.woff2) → url("https://host/…/foo.woff2"), relative to the stylesheet's own URL. */
-export function absoluteUrls(css, sheetUrl) {
+// Stands for the site's root while a relative url() is resolved to a path within the site.
+const ROOT = 'https://actlab.invalid/';
+
+/**
+ * url(fonts/a.woff2) → url("https://host/…/fonts/a.woff2"), relative to the stylesheet's path
+ * (`vendor/katex/katex.min.css`, or an absolute URL), through siteUrl when it stays in the site.
+ */
+export function absoluteUrls(css, sheetPath) {
+  const sheet = new URL(sheetPath, ROOT);
   return css.replace(/url\(\s*(['"]?)([^'")]+)\1\s*\)/g, (match, quote, target) => {
     if (/^(data|blob):/i.test(target)) return match;
-    return `url("${new URL(target, sheetUrl).href}")`;
+    const resolved = new URL(target, sheet);
+    return `url("${resolved.href.startsWith(ROOT) ? siteUrl(resolved.href.slice(ROOT.length)) : resolved.href}")`;
   });
 }
 
@@ -68,13 +74,13 @@ function construct(text, url) {
  * for a shadow root. `kind: 'theme'` keeps only the :root variables, on `.actlab-embed`.
  */
 export function loadSheet(path, { kind = 'widget' } = {}) {
-  const url = new URL(path, BASE).href;
+  const url = siteUrl(path);
   const key = `${kind} ${url}`;
   if (!sheets.has(key)) {
     const promise = fetchText(url).then((css) => {
       // @font-face does nothing in a shadow root (ensureKatexFonts puts KaTeX's in the document).
       const text = kind === 'theme' ? rootVariables(css, '.actlab-embed')
-        : remToEmbedUnit(absoluteUrls(css.replace(/@font-face\s*\{[^}]*\}/g, ''), url));
+        : remToEmbedUnit(absoluteUrls(css.replace(/@font-face\s*\{[^}]*\}/g, ''), path));
       return construct(text, url);
     });
     sheets.set(key, promise);
@@ -97,10 +103,11 @@ let fontsPromise = null;
  */
 export function ensureKatexFonts() {
   if (!fontsPromise) {
-    const url = new URL('vendor/katex/katex.min.css', BASE).href;
+    const path = 'vendor/katex/katex.min.css';
+    const url = siteUrl(path);
     fontsPromise = fetchText(url).then((css) => {
       const faces = css.match(/@font-face\s*\{[^}]*\}/g) || [];
-      const sheet = construct(absoluteUrls(faces.join('\n'), url), url);
+      const sheet = construct(absoluteUrls(faces.join('\n'), path), url);
       adopt(document, [sheet]);
       return sheet;
     });
@@ -127,7 +134,7 @@ export async function ensureStylesFor(element, paths) {
   const root = element.getRootNode();
   const needed = [];
   for (const path of paths) {
-    const href = new URL(path, BASE).href;
+    const href = siteUrl(path);
     if (root === document && [...document.querySelectorAll('link[rel="stylesheet"]')].some((link) => link.href === href)) continue;
     needed.push(loadSheet(path));
   }

@@ -10,8 +10,10 @@
 //   adapter     () → Promise of the module with {attributes, fromAttributes, toAttributes, fromHash,
 //               toHash} built by adapt.js from the widget's state schema and codec (see adapters/);
 //               bundled with the table, since every page that has the table shares their codecs
-//   attributes  the state attributes the element accepts (the adapter maps them to the state)
-//   height      iframe height (px) the snippets suggest
+//   attributes  the state attributes the element accepts: its adapter's (one per link key, and the
+//               adapter's convenience attributes)
+//   height      iframe height (px) the snippets suggest: the default example's at 760 px wide, the
+//               fallback for hosts without embed/frames.js (tests/browser/embed-frames.test.mjs)
 
 import * as stepperAdapter from './adapters/stepper.js';
 import * as activationPlotAdapter from './adapters/activation-plot.js';
@@ -27,9 +29,8 @@ export const WIDGETS = Object.freeze([
     titleKey: 'embed.widget.stepper',
     css: ['css/stepper.css'],
     adapter: async () => stepperAdapter,
-    attributes: ['input-size', 'hidden-layers', 'activations', 'activation', 'output-activation', 'inputs', 'target',
-      'loss', 'init', 'seed', 'weights', 'biases', 'learning-rate', 'updates', 'step'],
-    height: 1250,
+    attributes: stepperAdapter.adapter.attributes,
+    height: 1160,
   },
   {
     name: 'activation-plot',
@@ -37,8 +38,8 @@ export const WIDGETS = Object.freeze([
     titleKey: 'embed.widget.activation-plot',
     css: ['css/plot.css', 'css/activation-plot.css'],
     adapter: async () => activationPlotAdapter,
-    attributes: ['activation', 'parameter', 'point', 'range', 'derivative', 'compare'],
-    height: 760,
+    attributes: activationPlotAdapter.adapter.attributes,
+    height: 830,
   },
   {
     name: 'linear-stack',
@@ -46,8 +47,8 @@ export const WIDGETS = Object.freeze([
     titleKey: 'embed.widget.linear-stack',
     css: ['css/plot.css', 'css/linear-stack.css'],
     adapter: async () => linearStackAdapter,
-    attributes: ['layers', 'weights', 'biases', 'active', 'activation', 'range'],
-    height: 900,
+    attributes: linearStackAdapter.adapter.attributes,
+    height: 1260,
   },
   {
     name: 'comparison',
@@ -55,9 +56,8 @@ export const WIDGETS = Object.freeze([
     titleKey: 'embed.widget.comparison',
     css: ['vendor/uplot/uPlot.min.css', 'css/lab.css'],
     adapter: async () => comparisonAdapter,
-    attributes: ['data', 'size', 'noise', 'data-seed', 'depth', 'width', 'init', 'bias', 'seed', 'activations',
-      'optimiser', 'learning-rate', 'batch', 'steps', 'at'],
-    height: 1400,
+    attributes: comparisonAdapter.adapter.attributes,
+    height: 3320,
   },
   {
     name: 'playground',
@@ -65,9 +65,8 @@ export const WIDGETS = Object.freeze([
     titleKey: 'embed.widget.playground',
     css: ['vendor/uplot/uPlot.min.css', 'css/lab.css', 'css/playground.css'],
     adapter: async () => playgroundAdapter,
-    attributes: ['data', 'size', 'noise', 'data-seed', 'hidden-layers', 'activation', 'init', 'bias', 'seed',
-      'optimiser', 'learning-rate', 'batch', 'steps', 'at'],
-    height: 1200,
+    attributes: playgroundAdapter.adapter.attributes,
+    height: 2390,
   },
   {
     name: 'exercise',
