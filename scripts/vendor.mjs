@@ -2,9 +2,12 @@
 // Only files whose content differs are copied, so a second run changes nothing.
 //   web/vendor/katex/  katex.mjs, katex.min.css, fonts/, LICENSE
 //   web/vendor/uplot/  uPlot.esm.js, uPlot.min.css, LICENSE
+//   web/vendor/codemirror/  codemirror.mjs: the parts of CodeMirror 6 the scratch cells use
+//                      (scripts/codemirror.entry.mjs), bundled by esbuild into one minified module
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const modules = path.join(repo, 'node_modules');
@@ -39,4 +42,19 @@ for (const [library, paths] of Object.entries(files)) {
     copy(path.join(root, file), path.join(vendor, library, path.basename(file)));
   }
 }
+// CodeMirror is a dozen packages that import each other by name: the page (unbundled in `npm run dev`)
+// gets them as one module, written only when its content changes.
+const bundled = await esbuild.build({
+  entryPoints: [path.join(repo, 'scripts', 'codemirror.entry.mjs')],
+  bundle: true, format: 'esm', minify: true, write: false, legalComments: 'eof',
+  target: ['chrome100', 'firefox100', 'safari15'], logLevel: 'warning',
+});
+const codemirror = path.join(vendor, 'codemirror', 'codemirror.mjs');
+const text = Buffer.from(bundled.outputFiles[0].contents);
+if (!fs.existsSync(codemirror) || !text.equals(fs.readFileSync(codemirror))) {
+  fs.mkdirSync(path.dirname(codemirror), { recursive: true });
+  fs.writeFileSync(codemirror, text);
+  copied++;
+}
+
 console.error(`vendor: web/vendor/ up to date (${copied} file${copied === 1 ? '' : 's'} copied)`);

@@ -7,6 +7,8 @@ import { chapterCodec } from './state.js';
 import { mountActivationPlot } from '../widgets/activation-plot/index.js';
 import { mountSameSign } from './figures/same-sign.js';
 import { mountVanishing, CHAIN_LIMITS } from './figures/vanishing.js';
+import { withScratchCells } from './scratch-cells.js';
+import CELLS from './cells/sigmoid.js';
 
 const codec = chapterCodec({
   plot: { activation: 'sigmoid' },
@@ -18,7 +20,7 @@ const codec = chapterCodec({
   },
 });
 
-export default defineChapter({
+export default defineChapter(withScratchCells({
   id: 'sigmoid',
   buildsOn: ['stepper', 'criteria'],
   sources: ['article.sigmoid', 'lecun1998', 'glorot2010'],
@@ -49,4 +51,4 @@ export default defineChapter({
     figure(mountVanishing),
     p('sigmoid.p9'),
   ],
-});
+}, CELLS));
