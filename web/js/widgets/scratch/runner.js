@@ -35,7 +35,18 @@ function onMessage(event) {
   }
 }
 
-/** The frame, started once, with the engine's .wasm handed to it (it may fetch nothing itself). */
+// What the frame needs and may not fetch itself (no network, and no CORS from an opaque origin): the
+// engine's .wasm and the worker's modules, in import order, the engine's core first.
+const WASM = 'engine/generated/actlab-core.wasm';
+const MODULES = ['engine/generated/actlab-core.js', 'engine/actlab.js', 'sandbox/scratch-worker.js'];
+
+async function fetchOk(path, read) {
+  const response = await fetch(siteUrl(path));
+  if (!response.ok) throw new Error(`${path}: ${response.status}`);
+  return read(response);
+}
+
+/** The frame, started once, with the engine and the worker's sources handed to it. */
 function startSandbox() {
   if (sandbox) return sandbox.started;
   const frame = document.createElement('iframe');
@@ -51,12 +62,10 @@ function startSandbox() {
   document.body.append(frame);
   sandbox.started = Promise.all([
     loaded,
-    fetch(siteUrl('engine/generated/actlab-core.wasm')).then((response) => {
-      if (!response.ok) throw new Error(`actlab-core.wasm: ${response.status}`);
-      return response.arrayBuffer();
-    }),
-  ]).then(([, bytes]) => {
-    frame.contentWindow.postMessage({ type: 'wasm', bytes }, '*', [bytes]);
+    fetchOk(WASM, (response) => response.arrayBuffer()),
+    ...MODULES.map((path) => fetchOk(path, (response) => response.text()).then((text) => ({ url: siteUrl(path), text }))),
+  ]).then(([, bytes, ...sources]) => {
+    frame.contentWindow.postMessage({ type: 'setup', bytes, sources }, '*', [bytes]);
   });
   sandbox.started.catch(() => { sandbox = null; frame.remove(); window.removeEventListener('message', onMessage); });
   return sandbox.started;
