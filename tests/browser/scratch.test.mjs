@@ -22,8 +22,15 @@ const cellByTitle = (page, title) => page.locator('.actlab-scratch', { hasText: 
 
 async function openNotebook(page, hash = '', url = harness.url) {
   await page.goto(`${url}${hash}`);
-  await page.waitForSelector('body[data-ready="true"]');
-  await page.waitForSelector(`${CELL} .cm-editor`); // CodeMirror has loaded
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 90000 });
+  await page.waitForSelector(`${CELL} .scratch-textarea`); // CodeMirror is not loaded with the page
+}
+
+/** Scrolls to the cell, which loads CodeMirror. */
+async function showCell(cell) {
+  await cell.scrollIntoViewIfNeeded();
+  await cell.locator('.cm-editor').waitFor();
+  return cell;
 }
 
 /** Replace the editor's text the way a learner would: select all, type. */
@@ -74,12 +81,16 @@ function plainStaticHost(root) {
   })));
 }
 
+/** The cell alone, in a viewport tall enough to hold it (a full-page shot of the notebook is slow). */
 async function cellScreenshot(page, cell, name) {
-  await cell.scrollIntoViewIfNeeded();
+  const { width, height } = page.viewportSize();
+  const cellHeight = Math.ceil((await cell.boundingBox()).height);
+  await page.setViewportSize({ width, height: Math.max(height, cellHeight + 40) });
+  await cell.evaluate((element) => element.scrollIntoView({ block: 'start' }));
   const box = await cell.boundingBox();
-  const scrollY = await page.evaluate(() => window.scrollY);
   fs.mkdirSync(screenshotDir, { recursive: true });
-  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true, clip: { ...box, y: box.y + scrollY } });
+  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), clip: box });
+  await page.setViewportSize({ width, height });
 }
 
 test('a cell\'s code in the link: the change from the prepared text, round trip, refused when made for another text', () => {
@@ -112,7 +123,8 @@ test('English, 1280 and 375 px: run, isolation, errors, endless loop, reload and
   await openNotebook(page);
   const titles = await page.locator('.scratch-title').allTextContents();
   assert.equal(titles.length, 4, 'four prepared cells');
-  const cell = cellByTitle(page, 'Gradient norms for three initialisers');
+  assert.equal(await page.locator('.cm-editor').count(), 0, 'no editor before a cell comes into view');
+  const cell = await showCell(cellByTitle(page, 'Gradient norms for three initialisers'));
   const prepared = GRAD_CELLS[0].code;
   assert.equal(await editorText(cell), prepared);
 
@@ -197,7 +209,7 @@ test('English, 1280 and 375 px: run, isolation, errors, endless loop, reload and
   assert.ok(hash.length < 200, `a small edit keeps the link short (${hash.length} characters)`);
   await page.reload();
   await page.waitForSelector('body[data-ready="true"]');
-  await page.waitForSelector(`${CELL} .cm-editor`);
+  await showCell(cell);
   assert.equal(await editorText(cell), edited);
   result = await run(cell);
   assert.equal(result.status, 'ok', result.outcome);
@@ -208,7 +220,7 @@ test('English, 1280 and 375 px: run, isolation, errors, endless loop, reload and
   await page.waitForFunction(() => !window.location.hash.includes('cgrad='));
 
   // A prepared cell as it comes: the dead-units sweep.
-  const dead = cellByTitle(page, 'Dead units against the learning rate');
+  const dead = await showCell(cellByTitle(page, 'Dead units against the learning rate'));
   result = await run(dead);
   assert.equal(result.status, 'ok', result.outcome);
   assert.equal(result.texts.length, 6);
@@ -229,7 +241,7 @@ test('Chinese, as a static host serves it (meta policies only): a cell runs, err
   const host = await plainStaticHost(siteRoot);
   const { page, problems } = await openPage(harness, { locale: 'zh-CN' });
   await openNotebook(page, '', host.url);
-  const cell = cellByTitle(page, '三种初始化下的梯度范数');
+  const cell = await showCell(cellByTitle(page, '三种初始化下的梯度范数'));
   assert.equal(await cell.locator('.scratch-title').textContent(), '用代码试一试：三种初始化下的梯度范数');
   assert.equal(await cell.locator('[data-action="run"]').textContent(), '运行');
   let result = await run(cell);

@@ -1,7 +1,8 @@
 // The code editor of a scratch cell: CodeMirror 6 (syntax highlighting, undo, bracket matching,
-// line numbers), loaded when the first cell asks for it, like KaTeX in kit/math.js: it is a chunk of
-// its own (web/vendor/codemirror/codemirror.mjs, built by scripts/vendor.mjs), so the page's first
-// load does not pay for it. Until it is there, and if it cannot load, a plain <textarea> holds the code.
+// line numbers), loaded when a cell comes near the screen or its text is focused, like KaTeX in
+// kit/math.js: it is a chunk of its own (web/vendor/codemirror/codemirror.mjs, built by
+// scripts/vendor.mjs), so the page's first load does not pay for it. Until it is there, and if it
+// cannot load, a plain <textarea> holds the code.
 //
 // Keys: Tab indents; Escape then Tab leaves the editor (CodeMirror's tab-focus mode), as its docs
 // advise so that a keyboard user is never trapped; Ctrl/Cmd+Enter runs the cell.
@@ -37,7 +38,15 @@ export function createEditor({ text, label, onChange = () => {}, onRun = () => {
   let cm = null;
   let destroyed = false;
 
-  const ready = loadCodeMirror().then((module) => {
+  let upgrading = null;
+  const upgrade = () => (upgrading ??= loadCodeMirror().then(install, () => { /* no CodeMirror: the textarea stays */ }));
+  const observer = typeof IntersectionObserver === 'function' ? new IntersectionObserver((entries) => {
+    if (entries.some((entry) => entry.isIntersecting)) { observer.disconnect(); upgrade(); }
+  }, { rootMargin: '600px 0px' }) : null;
+  if (observer) observer.observe(element); else upgrade();
+  fallback.addEventListener('focus', upgrade);
+
+  function install(module) {
     if (destroyed) return;
     cm = module;
     const highlight = cm.HighlightStyle.define(TOKEN_CLASSES.map(([tag, className]) => ({ tag: cm.tags[tag], class: className })));
@@ -60,11 +69,10 @@ export function createEditor({ text, label, onChange = () => {}, onRun = () => {
     });
     fallback.replaceWith(view.dom);
     if (hadFocus) view.focus();
-  }, () => { /* no CodeMirror: the textarea stays */ });
+  }
 
   return {
     element,
-    ready,
     text: () => (view ? view.state.doc.toString() : fallback.value),
     setText(next) {
       if (view) {
@@ -89,6 +97,10 @@ export function createEditor({ text, label, onChange = () => {}, onRun = () => {
       return { line: before.length, column: before[before.length - 1].length + 1 };
     },
     focus() { (view || fallback).focus(); },
-    destroy() { destroyed = true; if (view) view.destroy(); },
+    destroy() {
+      destroyed = true;
+      if (observer) observer.disconnect();
+      if (view) view.destroy();
+    },
   };
 }
