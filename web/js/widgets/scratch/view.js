@@ -35,6 +35,12 @@ function extent(values, log) {
   return [min - pad, max + pad];
 }
 
+/** The x values themselves as ticks when they are a few whole numbers; otherwise the plot chooses. */
+function integerTicks(values) {
+  const distinct = [...new Set(values.filter(Number.isFinite))];
+  return distinct.length > 0 && distinct.length <= 12 && distinct.every(Number.isInteger) ? distinct.sort((a, b) => a - b) : undefined;
+}
+
 function plotItem(item, t, plots) {
   const x = extent(item.x, false);
   const y = extent(item.series.flatMap((entry) => entry.y), item.log);
@@ -50,7 +56,8 @@ function plotItem(item, t, plots) {
   plots.push(plot);
   figure.append(plot.element, caption);
   plot.draw({
-    x: { min: x[0], max: x[1], label: item.xLabel },
+    // Whole-number x values (layers, ranks) get ticks at those numbers only.
+    x: { min: x[0], max: x[1], label: item.xLabel, ticks: integerTicks(item.x) },
     y: { min: y[0], max: y[1], label: item.yLabel, log: item.log },
     series: item.series.map((entry, k) => ({
       label: item.series.length > 1 || entry.label !== 'y' ? entry.label : '',
