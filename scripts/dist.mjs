@@ -25,7 +25,7 @@ const web = path.join(repo, 'web');
 const dist = path.join(repo, 'dist');
 
 const required = ['engine/generated/actlab-core.js', 'engine/generated/catalogue.js', 'vendor/katex/katex.mjs',
-  'vendor/uplot/uPlot.esm.js', 'vendor/mathjs/expression.mjs'];
+  'vendor/uplot/uPlot.esm.js', 'vendor/mathjs/expression.mjs', 'vendor/codemirror/codemirror.mjs'];
 for (const file of required) {
   if (!fs.existsSync(path.join(web, file))) {
     console.error(`dist: web/${file} is missing; build the wasm and vendor parts first`);
@@ -145,7 +145,7 @@ async function bundle() {
  * section that adds a stylesheet when it mounts (kit/stylesheets.js) sees it is already there.
  * KaTeX's stylesheet stays apart: its fonts are found relative to it.
  */
-const NOTEBOOK_EXTRA_CSS = ['vendor/uplot/uPlot.min.css', 'css/lab.css', 'css/playground.css'];
+const NOTEBOOK_EXTRA_CSS = ['vendor/uplot/uPlot.min.css', 'css/lab.css', 'css/playground.css', 'css/scratch.css'];
 async function bundleNotebookCss() {
   const page = path.join(dist, 'index.html');
   const html = fs.readFileSync(page, 'utf8');

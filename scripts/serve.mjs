@@ -35,6 +35,15 @@ export const HEADERS = {
   'Cross-Origin-Resource-Policy': 'cross-origin',
 };
 
+// The scratch cells' sandbox page (web/sandbox/scratch.html, docs/scratch.md) has a policy of its own
+// instead: it may eval (the learner's code, in a worker it ends at will) but reach no network, and it
+// is always sandboxed (an opaque origin), even when opened on its own. The same policy, less
+// `sandbox` and `frame-ancestors` (a <meta> cannot carry them), is in the page itself for static hosts.
+export const SANDBOX_CSP =
+  "default-src 'none'; script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval' blob:; worker-src blob:; " +
+  "connect-src 'none'; base-uri 'none'; form-action 'none'; sandbox allow-scripts; frame-ancestors 'self'";
+const SANDBOX_PAGE = /(^|\/)sandbox\/scratch\.html$/;
+
 const MIME_TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -167,6 +176,7 @@ async function handle(root, request, response) {
     ETag: etag,
     ...(HASHED_NAME.test(file) ? { 'Cache-Control': 'public, max-age=31536000, immutable' } : {}),
     ...(compressible ? { Vary: 'Accept-Encoding' } : {}),
+    ...(SANDBOX_PAGE.test(pathname) ? { 'Content-Security-Policy': SANDBOX_CSP } : {}),
   };
   if (notModified(request, etag, stat.mtime)) {
     response.writeHead(304, headers);

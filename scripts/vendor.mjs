@@ -3,6 +3,8 @@
 //   web/vendor/katex/  katex.mjs, katex.min.css, fonts/, LICENSE
 //   web/vendor/uplot/  uPlot.esm.js, uPlot.min.css, LICENSE
 //   web/vendor/mathjs/ expression.mjs (math.js's parser, bundled by esbuild from scripts/mathjs-expression.mjs), LICENSE
+//   web/vendor/codemirror/  codemirror.mjs: the parts of CodeMirror 6 the scratch cells use
+//                      (scripts/codemirror.entry.mjs), bundled by esbuild into one minified module
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -45,11 +47,18 @@ for (const [library, paths] of Object.entries(files)) {
     copy(path.join(root, file), path.join(vendor, library, path.basename(file)));
   }
 }
-// math.js ships no single browser ES module: its parser and a few functions, bundled into one.
-const mathjs = buildSync({
-  entryPoints: [path.join(repo, 'scripts', 'mathjs-expression.mjs')],
-  bundle: true, format: 'esm', minify: true, write: false, legalComments: 'none', logLevel: 'error',
-});
-write(path.join(vendor, 'mathjs', 'expression.mjs'), Buffer.from(mathjs.outputFiles[0].contents));
+// Libraries that ship no single browser ES module, bundled into one each: math.js's parser and a few
+// of its functions; CodeMirror, a dozen packages that import each other by name (the page,
+// unbundled in `npm run dev`, gets them as one module).
+function bundleInto(entry, target) {
+  const bundled = buildSync({
+    entryPoints: [path.join(repo, 'scripts', entry)],
+    bundle: true, format: 'esm', minify: true, write: false, legalComments: 'eof',
+    target: ['chrome100', 'firefox100', 'safari15'], logLevel: 'error',
+  });
+  write(path.join(vendor, target), Buffer.from(bundled.outputFiles[0].contents));
+}
+bundleInto('mathjs-expression.mjs', 'mathjs/expression.mjs');
+bundleInto('codemirror.entry.mjs', 'codemirror/codemirror.mjs');
 
 console.error(`vendor: web/vendor/ up to date (${copied} file${copied === 1 ? '' : 's'} copied)`);

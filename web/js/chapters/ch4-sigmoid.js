@@ -8,6 +8,8 @@ import { mountActivationPlot } from '../widgets/activation-plot/index.js';
 import { mountSameSign } from './figures/same-sign.js';
 import { mountVanishing, CHAIN_LIMITS } from './figures/vanishing.js';
 import { sigmoidPrediction } from './predictions.js';
+import { withScratchCells } from './scratch-cells.js';
+import CELLS from './cells/sigmoid.js';
 
 const codec = chapterCodec({
   plot: { activation: 'sigmoid' },
@@ -19,7 +21,7 @@ const codec = chapterCodec({
   },
 });
 
-export default defineChapter({
+export default defineChapter(withScratchCells({
   id: 'sigmoid',
   buildsOn: ['stepper', 'criteria'],
   sources: ['article.sigmoid', 'lecun1998', 'glorot2010'],
@@ -50,4 +52,4 @@ export default defineChapter({
     sigmoidPrediction(figure(mountVanishing)),
     p('sigmoid.p9'),
   ],
-});
+}, CELLS));

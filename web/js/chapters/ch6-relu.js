@@ -7,6 +7,8 @@ import { mountActivationPlot } from '../widgets/activation-plot/index.js';
 import { mountSparsityMap, SPARSITY_LIMITS } from './figures/sparsity-map.js';
 import { mountDeadStart, DEAD_START_BIAS } from './figures/dead-start.js';
 import { reluPrediction } from './predictions.js';
+import { withScratchCells } from './scratch-cells.js';
+import CELLS from './cells/relu.js';
 
 const codec = chapterCodec({
   plot: { activation: 'relu', initial: { point: 1 } },
@@ -17,7 +19,7 @@ const codec = chapterCodec({
   },
 });
 
-export default defineChapter({
+export default defineChapter(withScratchCells({
   id: 'relu',
   buildsOn: ['sigmoid', 'tanh'],
   sources: ['article.relu', 'nair2010', 'glorot2011', 'he2015'],
@@ -41,4 +43,4 @@ export default defineChapter({
     figure((host, ctx) => mountDeadStart(host, ctx, { runs: () => [{ id: 'relu', activation: 'relu' }], kind: 'dead-start-relu' })),
     p('relu.p7', { playground: (t) => playgroundPresetLink('dead-relu', t, t('relu.playground')) }),
   ],
-});
+}, CELLS));

@@ -4,6 +4,8 @@
 import { defineChapter, playgroundPresetLink, p, tex, stateLink } from './common.js';
 import { parameterRace } from './parameter-race.js';
 import { preluPrediction } from './predictions.js';
+import { withScratchCells } from './scratch-cells.js';
+import CELLS from './cells/prelu.js';
 
 /** A 1 → 1 → 1 chain whose first neuron is a PReLU at z = −1.1 ≤ 0; step 14 is ∂L/∂α = ∂L/∂a · z. */
 export const PRELU_STEPPER_HASH = '#stepper?v=1&in=1&h=1&act=prelu:0.25,sigmoid&x=1.5&t=1&loss=mse'
@@ -20,7 +22,7 @@ const alphaRace = parameterRace('prelu', {
   ],
 });
 
-export default defineChapter({
+export default defineChapter(withScratchCells({
   id: 'prelu',
   buildsOn: ['stepper', 'leaky-relu'],
   sources: ['article.prelu', 'he2015'],
@@ -45,4 +47,4 @@ export default defineChapter({
       p('prelu.p7', { playground: (t) => playgroundPresetLink('dead-prelu', t, t('prelu.playground')) }),
     ];
   },
-});
+}, CELLS));

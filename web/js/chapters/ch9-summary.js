@@ -8,6 +8,8 @@ import { mountActivationPlot } from '../widgets/activation-plot/index.js';
 import { PLOT_ACTIVATIONS } from '../kit/state/activation-plot-schema.js';
 import { mountSummaryTable, SUMMARY_DATASETS } from './figures/summary-table.js';
 import { summaryPrediction } from './predictions.js';
+import { withScratchCells } from './scratch-cells.js';
+import CELLS from './cells/summary.js';
 
 const codec = chapterCodec({
   plot: { activation: 'gelu', fixed: false, choices: PLOT_ACTIVATIONS, initial: { point: -0.75 } },
@@ -17,7 +19,7 @@ const codec = chapterCodec({
   },
 });
 
-export default defineChapter({
+export default defineChapter(withScratchCells({
   id: 'summary',
   buildsOn: ['criteria', 'sigmoid', 'tanh', 'relu', 'leaky-relu', 'prelu'],
   sources: ['article.summary', 'glorot2010', 'maas2013', 'he2015', 'clevert2015', 'hendrycks2016', 'elfwing2017', 'ramachandran2017'],
@@ -42,4 +44,4 @@ export default defineChapter({
     h3('summary.h.takeaways'),
     list(['summary.take.1', 'summary.take.2', 'summary.take.3', 'summary.take.4', 'summary.take.5']),
   ],
-});
+}, CELLS));
