@@ -20,6 +20,7 @@ const SUMMARY = {
   'linear-stack': 'Stacked linear maps stay a line; an activation after each bends them.',
   comparison: 'Several activations trained side by side: saturation, sparsity, dead units, gradient flow.',
   playground: 'One network trained on a 2-D dataset: its decision boundary and statistics.',
+  exercise: 'An exercise the engine checks (numeric, formula or experiment), with hints and a worked solution.',
 };
 
 /** Each attribute's meaning; `widget attribute` overrides a shared name. docs/embedding.md has the bounds. */
@@ -69,6 +70,8 @@ const ATTRIBUTE_TEXT = {
   'comparison activations': '2–5 activations compared, e.g. "sigmoid,tanh,relu" (leaky_relu[:slope], prelu[:α]).',
   'playground hidden-layers': 'Units per hidden layer, e.g. "8,8" (1–12 layers of 1–64).',
   'playground activation': 'The hidden layers\' activation.',
+  'exercise exercise': 'Which exercise, by id (docs/exercises.md lists them), e.g. "prelu-alpha-gradient".',
+  'exercise seed': 'The variant: the seed its numbers are drawn from (shown in the widget and in its link).',
 };
 
 const attributeText = (widget, name) => ATTRIBUTE_TEXT[`${widget} ${name}`] || ATTRIBUTE_TEXT[name];
@@ -83,6 +86,8 @@ const EVENTS = [
   { name: 'actlab-statechange', type: { text: `CustomEvent<${CHANGE_DETAIL}>` },
     description: 'The older name of actlab-change, fired with it.', deprecated: 'Use actlab-change.' },
 ];
+const SOLVED = { name: 'actlab-solved', type: { text: 'CustomEvent<{ exercise: string; attempts: number }>' },
+  description: 'The learner solved the exercise (bubbles, crosses shadow roots): which one, after how many attempts.' };
 const MEMBERS = [
   { kind: 'field', name: 'ready', type: { text: 'Promise<boolean>' }, readonly: true,
     description: 'Resolves to true once the widget runs, false if it could not start (the element says why).' },
@@ -102,7 +107,7 @@ function manifest() {
     description: `${SUMMARY[entry.name]} Content inside the tag is shown only where the element never runs (no JavaScript): put a link to the live widget there.`,
     attributes: ['lang', ...entry.attributes].map((name) => ({ name, type: { text: 'string' }, description: attributeText(entry.name, name) })),
     members: MEMBERS,
-    events: EVENTS,
+    events: entry.name === 'exercise' ? [...EVENTS, SOLVED] : EVENTS,
     slots: SLOTS,
     cssParts: PARTS,
   }));

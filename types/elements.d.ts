@@ -151,6 +151,20 @@ export interface ActlabPlaygroundElement extends ActlabElement {
   setAttribute(name: string, value: string): void;
 }
 
+/** The attributes of <actlab-exercise>. */
+export type ActlabExerciseAttribute =
+  | 'lang'
+  | 'exercise'
+  | 'seed';
+
+/** <actlab-exercise>: An exercise the engine checks (numeric, formula or experiment), with hints and a worked solution. */
+export interface ActlabExerciseElement extends ActlabElement {
+  getAttribute(name: ActlabExerciseAttribute): string | null;
+  getAttribute(name: string): string | null;
+  setAttribute(name: ActlabExerciseAttribute, value: string): void;
+  setAttribute(name: string, value: string): void;
+}
+
 declare global {
   interface HTMLElementTagNameMap {
     'actlab-stepper': ActlabStepperElement;
@@ -158,5 +172,6 @@ declare global {
     'actlab-linear-stack': ActlabLinearStackElement;
     'actlab-comparison': ActlabComparisonElement;
     'actlab-playground': ActlabPlaygroundElement;
+    'actlab-exercise': ActlabExerciseElement;
   }
 }

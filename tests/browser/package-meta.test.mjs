@@ -30,7 +30,8 @@ test('the manifest lists every element and every attribute the code accepts, wit
     const { adapter } = await entry.adapter();
     assert.deepEqual(declaration.attributes.map((a) => a.name).sort(), ['lang', ...adapter.attributes].sort(), entry.tag);
     assert.ok(declaration.attributes.every((a) => a.description), `${entry.tag}: every attribute is described`);
-    assert.deepEqual(declaration.events.map((e) => e.name), ['actlab-ready', 'actlab-change', 'actlab-statechange']);
+    const events = ['actlab-ready', 'actlab-change', 'actlab-statechange', ...(entry.name === 'exercise' ? ['actlab-solved'] : [])];
+    assert.deepEqual(declaration.events.map((e) => e.name), events, entry.tag);
     assert.deepEqual(declaration.cssParts.map((p) => p.name), ['frame']);
     assert.ok(manifest.modules[0].exports.some((e) => e.kind === 'custom-element-definition' && e.name === entry.tag));
   }
