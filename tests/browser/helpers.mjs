@@ -63,9 +63,16 @@ export async function openPage(harness, { width = 1280, height = 900, locale = '
       window.__cspViolations.push(`${event.violatedDirective} ${event.blockedURI}`);
     });
   });
-  if (!predictions) await page.addInitScript(() => { try { localStorage.setItem('actlab.predictions', '{"skip":true}'); } catch { /* no storage */ } });
+  if (!predictions) await skipPredictions(page);
   for (const script of initScripts) await page.addInitScript(script);
   return { context, page, problems };
+}
+
+/** The reader's choice to see every chapter figure without predicting first (chapters/prediction.js). */
+export function skipPredictions(pageOrContext) {
+  return pageOrContext.addInitScript(() => {
+    try { localStorage.setItem('actlab.predictions', '{"skip":true}'); } catch { /* no storage */ }
+  });
 }
 
 /** Loads the notebook at `hash` and waits until the engine has answered and the stepper is drawn. */

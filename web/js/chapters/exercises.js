@@ -26,8 +26,7 @@ export function mountChapterExercises(host, { chapter, lang, t }) {
   label(t);
   // The widget's code is a chunk of its own, fetched when the first exercises come into view.
   whenVisible(section, async () => {
-    const [{ mountExercise }, { progressLine }] = await Promise.all([
-      import('../widgets/exercise/index.js'), import('../widgets/exercise/progress-line.js')]);
+    const { mountExercise, progressLine } = await import('../widgets/exercise/index.js'); // one chunk (warmed for offline)
     // One progress line for the chapter, under its exercises.
     progress = progressLine(tr);
     section.append(h('div', { class: 'actlab-exercise exercises-progress' }, progress.element));

@@ -15,6 +15,8 @@ import { openVariant, checkAnswer, markHint, markSolution, progressOf } from './
 import { answerControls } from './controls.js';
 import { feedbackText } from './feedback.js';
 import { progressLine } from './progress-line.js';
+
+export { progressLine }; // for a host that shows one progress line for several exercises (a chapter)
 import { exerciseText, textParams } from './text.js';
 
 const HINTS = 2;
