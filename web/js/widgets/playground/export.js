@@ -1,6 +1,11 @@
-// The playground's export: settings plus the engine's results at the current step (losses, per-layer
-// statistics, accuracy counted from its outputs) and the history over training, as JSON; the
-// history as CSV (one row per update).
+// The playground's export: settings (with the learner's own points, when there are any) plus the
+// engine's results at the current step (losses, per-layer statistics, accuracy counted from its
+// outputs, every hidden unit's map over the plane with the weights it came from) and the history
+// over training, as JSON; the history as CSV (one row per update).
+//
+// "Export as PyTorch" (a Python script from the spec, the parameters and the data) belongs here too:
+// kit/experiment/pytorch-export.js, written with the engine's multi-class work, gives the script;
+// this file will pass it the state, history.units' parameters and the points.
 import { experimentFileText, csvText } from '../../kit/state/lab-file.js';
 
 export const PLAYGROUND_FILE_FORMAT = 'actlab-playground';
@@ -17,6 +22,7 @@ export function playgroundJson(state, snapshot, history, accuracy) {
     test_accuracy: accuracy.test ? accuracy.test.fraction : null,
     layers: run.layers.map((layer, l) => ({ layer: l + 1, output: l === state.hidden.length, ...layer })),
     alpha: run.alpha || null,
+    units: unitsJson(history.units),
     history: history.steps.map((step, i) => ({
       step,
       loss: history.train[i],
@@ -27,6 +33,21 @@ export function playgroundJson(state, snapshot, history, accuracy) {
     })),
   } : null;
   return experimentFileText(PLAYGROUND_FILE_FORMAT, state, results);
+}
+
+/** The unit views as plain JSON: per hidden layer its weights, biases and map (grid point × unit, row-major). */
+function unitsJson(units) {
+  if (!units) return null;
+  return {
+    step: units.step,
+    resolution: units.resolution,
+    extent: units.extent,
+    layers: units.layers.map(({ weights, biases, alpha, map, stats }) => ({
+      weights, biases, alpha, map: Array.from(map),
+      dead: stats.map((unit) => unit.dead), zeros: stats.map((unit) => unit.zeros), saturated: stats.map((unit) => unit.saturated),
+    })),
+    output: units.output,
+  };
 }
 
 export function playgroundCsv(state, history) {

@@ -19,6 +19,7 @@ import { playgroundJson, playgroundCsv, playgroundFileName, PLAYGROUND_FILE_FORM
 
 function accuracies(snapshot, context) {
   const run = snapshot.runs[0];
+  if (run.empty) return { train: null, test: null };
   return {
     train: accuracy(run.trainOutputs, context.train.targets),
     test: context.test ? accuracy(run.testOutputs, context.test.targets) : null,
@@ -40,11 +41,13 @@ export const PLAYGROUND_CONFIG = Object.freeze({
     return state.dataset.size * weights > 2e6; // updates will be slow
   },
   emptyHistory: (state) => ({
-    steps: [], train: [], test: [], dead: [], saturated: [],
+    steps: [], train: [], test: [], dead: [], saturated: [], units: null,
     alpha: state.activation.name === 'prelu' ? state.hidden.map(() => []) : [],
   }),
   record(history, snapshot, context, state) {
     const run = snapshot.runs[0];
+    if (run.units) history.units = run.units; // the latest unit views (not every snapshot carries them)
+    if (run.empty) return; // no points: nothing was measured
     history.steps.push(snapshot.step);
     history.train.push(run.loss);
     history.test.push(run.testLoss);
@@ -55,12 +58,16 @@ export const PLAYGROUND_CONFIG = Object.freeze({
   },
   view: (snapshot, history, context, state) => ({
     snapshot, history, train: context.train, test: context.test, extent: context.extent,
-    accuracy: accuracies(snapshot, context), dead: deadHidden(snapshot.runs[0].layers, state),
+    accuracy: accuracies(snapshot, context), dead: snapshot.runs[0].empty ? null : deadHidden(snapshot.runs[0].layers, state),
+    state,
   }),
+  // The results keep their plane, network diagram and charts while only the data or training settings change.
+  resultsKey: (state) => JSON.stringify([state.hidden, state.activation]),
   createSetup: createPlaygroundSetup,
   createResults: createPlaygroundResults,
   lossList(snapshot, state, t) {
     const run = snapshot.runs[0];
+    if (run.empty) return '\u2014';
     return t('pg.lossList', {
       train: run.loss === null ? t('lab.diverged.short') : number(run.loss, 3),
       test: run.testLoss === null ? t('lab.diverged.short') : number(run.testLoss, 3),

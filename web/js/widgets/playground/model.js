@@ -3,8 +3,16 @@
 import { validatePlaygroundState, defaultPlaygroundState, testDatasetOf } from '../../kit/state/playground-schema.js';
 import { classifierSession } from '../../kit/experiment/network-spec.js';
 import { presetLookup } from '../../kit/experiment/presets.js';
+import { activationEntry } from '../../kit/activations.js';
+import { pointRows } from '../../kit/state/own-data.js';
 
 export const GRID_RESOLUTION = 64;
+/** Each hidden unit's small map: a coarser grid, one batched forward pass per layer (unit-views.js). */
+export const UNIT_RESOLUTION = 24;
+/** The network diagram draws every unit up to this many hidden units in all (beyond, it says so). */
+export const NETWORK_VIEW_UNITS = 128;
+
+export const hiddenUnits = (state) => state.hidden.reduce((sum, units) => sum + units, 0);
 
 const DEAD_RELU = {
   dataset: { kind: 'circle', size: 300, noise: 0.05, seed: 1 },
@@ -41,7 +49,7 @@ export function sessionSpec(state) {
 
 /** The experiment (kit/experiment/experiment.js) for a state: one network, a test set, a grid, α. */
 export function experimentSpec(state) {
-  return {
+  const spec = {
     dataset: { ...state.dataset },
     testDataset: testDatasetOf(state.dataset),
     batch: state.batch,
@@ -50,6 +58,12 @@ export function experimentSpec(state) {
     outputs: true,
     alpha: state.activation.name === 'prelu',
   };
+  // The learner's own points are the training set; there is no test set then.
+  if (state.points) { spec.points = pointRows(state.points); delete spec.testDataset; }
+  if (hiddenUnits(state) <= NETWORK_VIEW_UNITS) {
+    spec.units = { resolution: UNIT_RESOLUTION, saturates: activationEntry(state.activation.name).saturates };
+  }
+  return spec;
 }
 
 export function experimentKey(state) {
