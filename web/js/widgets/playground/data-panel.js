@@ -100,9 +100,10 @@ export function createDataPanel(t, { classes, onClass, onErasing, onPoints, onGe
     element,
     update({ points, own }) {
       const counts = Array.from({ length: classes }, (_, k) => points.filter((point) => point[2] === k).length);
-      status.textContent = own
+      const text = own
         ? t('pgd.status.own', { count: points.length, max: OWN_DATA_LIMITS.points, perClass: counts.map((n, k) => t('pgd.status.perClass', { n, cls: t('pgd.class.name', { k }) })).join(t('pgd.csv.separator')) })
         : t('pgd.status.generated', { count: points.length });
+      if (status.textContent !== text) status.textContent = text; // unchanged text: no layout work while training
       generatedButton.hidden = !own;
       clearButton.disabled = own && points.length === 0;
     },

@@ -38,7 +38,8 @@ export const PLAYGROUND_CONFIG = Object.freeze({
   experimentKey,
   isLarge(state) {
     const weights = state.hidden.reduce((sum, units, l) => sum + units * (l === 0 ? 2 : state.hidden[l - 1]), 0);
-    return state.dataset.size * weights > 2e6; // updates will be slow
+    const points = state.points ? state.points.length : state.dataset.size;
+    return points * weights > 2e6; // updates will be slow
   },
   emptyHistory: (state) => ({
     steps: [], train: [], test: [], dead: [], saturated: [], units: null,

@@ -86,7 +86,7 @@ export function createNetworkView(t, { hidden, tooLarge }) {
   const histogram = createHistogram({ width: 180, height: 56 });
   const weightList = h('ul', { class: 'pg-unit-weights' });
   const detailId = uid('unit');
-  const detail = h('div', { class: 'pg-unit-detail', id: detailId, 'aria-live': 'polite', 'data-role': 'unit-detail' },
+  const detail = h('div', { class: 'pg-unit-detail', id: detailId, 'data-role': 'unit-detail' },
     detailTitle, detailNumbers,
     h('p', { class: 'pg-unit-caption', text: t('pgn.detail.histogram') }), histogram.element,
     h('p', { class: 'pg-unit-caption', text: t('pgn.detail.weights') }), weightList);
@@ -131,11 +131,16 @@ export function createNetworkView(t, { hidden, tooLarge }) {
     return t('pgn.state.alive');
   }
 
+  let shownKey = '';
   function showDetail() {
     if (!last || units.length === 0) return;
     const [l, j] = active;
     const layer = last.layers[l];
     const stats = layer.stats[j];
+    // Rebuilt only when something in it changed (while training, the DOM is touched as little as possible).
+    const key = JSON.stringify([l, j, stats.zeros, stats.saturated, stats.range, stats.counts, layer.weights[j], layer.biases[j]]);
+    if (key === shownKey) return;
+    shownKey = key;
     detailTitle.textContent = unitName(l, j);
     const row = (term, value, field) => [h('dt', { text: term }), h('dd', { text: value, 'data-field': field })];
     detailNumbers.replaceChildren(
@@ -192,13 +197,15 @@ export function createNetworkView(t, { hidden, tooLarge }) {
       drawUnitMap(unit.canvas, layer.map, layer.units, j, views.resolution, background);
       const kind = stats.dead ? 'dead' : stats.mostlySaturated ? 'saturated' : '';
       if (unit.mark.dataset.kind !== kind) unit.mark.dataset.kind = kind;
-      unit.button.dataset.state = kind || 'alive';
-      unit.button.setAttribute('aria-label', `${unitName(l, j)}: ${stateOf(stats)}, ${t('pgn.detail.zeros')} ${percent(stats.zeros)}`);
+      if (unit.button.dataset.state !== (kind || 'alive')) unit.button.dataset.state = kind || 'alive';
+      const label = `${unitName(l, j)}: ${stateOf(stats)}, ${t('pgn.detail.zeros')} ${percent(stats.zeros)}`;
+      if (unit.button.getAttribute('aria-label') !== label) unit.button.setAttribute('aria-label', label);
       if (stats.dead) dead += 1;
       else if (stats.mostlySaturated) saturated += 1;
     }));
     drawEdges(views);
-    summary.textContent = t('pgn.summary', { shape: columns.join(' → '), dead, saturated, step: views.step });
+    const text = t('pgn.summary', { shape: columns.join(' → '), dead, saturated, step: views.step });
+    if (summary.textContent !== text) summary.textContent = text;
     summary.dataset.step = String(views.step);
     showDetail();
   }

@@ -139,9 +139,12 @@ export function createPointEditor({ heatmap, t, onChange, onPreview, announce })
     erase(nearest(at[0], at[1], HIT_PX.mouse));
   }
 
+  const focused = () => element.getRootNode().activeElement === element;
+  /** The keyboard cursor, shown while the plane has focus (reading the layout only then). */
   function showCursor() {
+    cursorMark.hidden = !focused();
+    if (cursorMark.hidden) return;
     const [px, py] = toPixel(...cursor);
-    cursorMark.hidden = document.activeElement !== element && element.getRootNode().activeElement !== element;
     cursorMark.style.left = `${px}px`;
     cursorMark.style.top = `${py}px`;
     cursorMark.dataset.erasing = String(erasing);
@@ -191,7 +194,13 @@ export function createPointEditor({ heatmap, t, onChange, onPreview, announce })
     element,
     get points() { return points; },
     setPoints(next) { if (!press) points = next; },
-    setExtent(next) { extent = next; element.dataset.extent = next.join(','); showCursor(); },
+    setExtent(next) {
+      const text = next.join(',');
+      if (element.dataset.extent === text) return;
+      extent = next;
+      element.dataset.extent = text;
+      showCursor();
+    },
     setClass(k) { selectedClass = k; },
     setErasing(on) { erasing = on; showCursor(); },
     destroy() { if (press) clearTimeout(press.timer); },

@@ -59,7 +59,10 @@ export function createPlaygroundSetup(t, actions) {
     structureKey: (state) => state.activation.name,
     groups: (panel) => [
       panel.presetRow(),
-      panel.dataGroup(h('p', { class: 'setup-hint', text: t('pg.setup.testSet') })),
+      panel.dataGroup(h('p', { class: 'setup-hint', text: t('pg.setup.testSet') }),
+        // While the learner's own points are in use, these settings wait for a return to generated data.
+        panel.bind.text(h('p', { class: 'setup-hint', 'data-role': 'own-data-note' }),
+          (s) => (s.points ? t('pgd.setup.ownData', { count: s.points.length }) : ''))),
       networkGroup(panel, t),
       panel.trainingGroup(),
     ],
