@@ -16,6 +16,10 @@ import { experimentSpec, presetState, GRID_RESOLUTION } from '../../web/js/widge
 import { parseHash } from '../../web/js/kit/state/hash.js';
 
 const PLANE = `${PLAYGROUND} .pg-plane`;
+const THREE_SPIRALS = {
+  ...defaultPlaygroundState(), dataset: { kind: 'spirals', size: 300, noise: 0.05, seed: 1 }, classes: 3,
+  hidden: [16, 16], activation: { name: 'relu' }, lr: 0.01, batch: 32, steps: 1500,
+};
 const STATUS = `${PLAYGROUND} [data-role="data-status"]`;
 
 let harness;
@@ -278,6 +282,46 @@ test('375 px, Chinese: the plane stays in view while training, nothing scrolls s
   assert.equal(await horizontalOverflow(page), 0);
   await page.click(`${PLAYGROUND} [data-action="train"]`); // pause
   await waitIdle(page, PLAYGROUND);
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
+test('three classes: spirals train to over 90% accuracy; regions per class, a confusion matrix, the PyTorch script', async (t) => {
+  const { page, problems } = await openPage(harness);
+  const state = validatePlaygroundState({ ...THREE_SPIRALS });
+  await gotoWidget(page, harness.url, hashFor('playground', encodePlaygroundHash, state), PLAYGROUND);
+  await page.click(`${PLAYGROUND} [data-action="train"]`);
+  await waitStep(page, PLAYGROUND, state.steps, 120000);
+  const expected = nodeSnapshot(engine, experimentSpec(state), state.steps);
+  const run = expected.snapshot.runs[0];
+  const shown = await shownValue(page, `${PLAYGROUND} [data-field="train-accuracy"]`);
+  t.diagnostic(`3 spirals after ${state.steps} steps: training accuracy ${shown}, loss ${run.loss}`);
+  assert.ok(shown > 0.9, `training accuracy ${shown}`);
+  assert.ok(relativeError(await shownValue(page, `${PLAYGROUND} [data-field="train-loss"]`), run.loss) < 1e-12);
+  // The confusion matrix, counted here from the engine's probabilities in Node (argmax per point).
+  const matrix = [[0, 0, 0], [0, 0, 0], [0, 0, 0]];
+  expected.train.targets.forEach(([label], n) => {
+    const p = Array.from(run.trainOutputs.slice(3 * n, 3 * n + 3));
+    matrix[label][p.indexOf(Math.max(...p))] += 1;
+  });
+  const shownMatrix = await page.$$eval(`${PLAYGROUND} [data-role="confusion"] tbody tr`, (rows) => rows.map((row) => Array.from(row.querySelectorAll('td'), (td) => Number(td.textContent))));
+  assert.deepEqual(shownMatrix, matrix);
+  assert.equal(shown, (matrix[0][0] + matrix[1][1] + matrix[2][2]) / state.dataset.size);
+  // Three regions, each in its own Okabe–Ito colour somewhere on the map.
+  const colours = await page.$eval(`${PLANE} canvas`, (canvas) => {
+    const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+    const seen = new Set();
+    for (let k = 0; k < data.length; k += 4 * 7) seen.add(`${data[k] >> 5},${data[k + 1] >> 5},${data[k + 2] >> 5}`);
+    return seen.size;
+  });
+  assert.ok(colours > 6);
+  // Export as PyTorch: a softmax network with cross-entropy, holding the engine's parameters exactly.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click(`${PLAYGROUND} [data-action="export-python"]`)]);
+  const script = fs.readFileSync(await download.path(), 'utf8');
+  assert.match(script, /nn\.Softmax\(dim=1\)/);
+  assert.match(script, /nn\.CrossEntropyLoss\(\)/);
+  const lastBias = run.parameters.layers.at(-1).biases;
+  assert.ok(script.includes(`model[${2 * state.hidden.length}].bias.copy_(torch.tensor([${lastBias.map(String).join(', ')}]))`));
   assert.deepEqual(problems, []);
   await page.context().close();
 });

@@ -17,6 +17,8 @@
 //   lossList(snapshot, state, t) → "ReLU 0.693; tanh 0.15",
 //   exportJson(state, snapshot, history, context) → text,  exportCsv(state, snapshot, history, context) → text,
 //   fileName(state, snapshot, extension) → name,
+//   extraExports: [{action, labelKey, extension, type, text(state, snapshot, history, context) → text | null}] (optional):
+//     more files to download beside JSON and CSV,
 //   resultsKey(state) → text (optional): the results are kept across a new experiment while it stays
 //     the same (by default they are built anew for every experiment),
 // }
@@ -219,6 +221,14 @@ export function mountExperimentWidget(root, options, config) {
       onExportJson: () => save(config.exportJson(state, snapshot, history, context), 'json', 'application/json'),
       onExportCsv: () => save(config.exportCsv(state, snapshot, history, context), 'csv', 'text/csv'),
       onImport: importText,
+      extra: (config.extraExports || []).map((item) => ({
+        action: item.action,
+        label: t(item.labelKey),
+        onClick: () => {
+          const text = snapshot ? item.text(state, snapshot, history, context) : null; // null: nothing to export yet
+          if (text !== null) save(text, item.extension, item.type);
+        },
+      })),
     });
     ui.controls = createRunControls(t, actions);
     ui.runError = h('p', { class: 'field-error lab-run-error', role: 'alert', hidden: true });

@@ -17,6 +17,7 @@
 //   outputs: true,                               optional: outputs on the training and test points
 //   alpha: true,                                 optional: report PReLU α (from parameters())
 //   units: {resolution, saturates},              optional: every hidden unit's view (unit-views.js)
+//   parameters: true,                            optional: the networks' parameters (session.parameters())
 // }
 import { dataExtent, gridPoints } from '../plots/grid.js';
 import { unitViews } from './unit-views.js';
@@ -164,6 +165,7 @@ export function openExperiment(engine, spec) {
         if (test) result.testOutputs = run.session.predict('test');
       }
       if (spec.alpha) result.alpha = alphaOf(run.session.parameters());
+      if (spec.parameters) result.parameters = run.session.parameters();
       if (spec.units && !result.diverged && unitsDue()) result.units = timedUnitViews(run);
       return result;
     });

@@ -10,14 +10,17 @@ import { experimentDecoder } from './lab-hash.js';
 import { decodePoints, encodePoints } from './own-data.js';
 
 export const PLAYGROUND_CODEC_VERSION = '1';
-const KEYS = ['v', 'data', 'n', 'noise', 'dseed', 'hidden', 'act', 'init', 'bias', 'seed', 'opt', 'lr', 'batch', 'steps', 'at', 'pts'];
+const KEYS = ['v', 'data', 'n', 'noise', 'dseed', 'hidden', 'act', 'init', 'bias', 'seed', 'opt', 'lr', 'batch', 'steps', 'at', 'classes', 'pts'];
 
 /** Hash parameters (a Map of strings) → a validated state. Throws HashError (naming what is allowed). */
 export const decodePlaygroundHash = experimentDecoder({
   version: PLAYGROUND_CODEC_VERSION,
   keys: KEYS,
   defaults: PLAYGROUND_DEFAULTS,
-  allowed: { hidden: { kind: 'integer', min: PLAYGROUND_LIMITS.units[0], max: PLAYGROUND_LIMITS.units[1] } },
+  allowed: {
+    hidden: { kind: 'integer', min: PLAYGROUND_LIMITS.units[0], max: PLAYGROUND_LIMITS.units[1] },
+    classes: { kind: 'integer', min: PLAYGROUND_LIMITS.classes[0], max: PLAYGROUND_LIMITS.classes[1] },
+  },
 }, (params, shared) => {
   const hiddenText = params.has('hidden') ? params.get('hidden') : PLAYGROUND_DEFAULTS.hidden.join(',');
   const parts = hiddenText.split(',');
@@ -31,6 +34,7 @@ export const decodePlaygroundHash = experimentDecoder({
     ...shared,
     hidden: parts.map((part) => parseInteger(part, 'hidden')),
     activation: parseActivation(actText, 'act'),
+    classes: params.has('classes') ? parseInteger(params.get('classes'), 'classes') : 2,
     points: params.has('pts') ? decodePoints(params.get('pts')) : null,
   });
 });
@@ -44,6 +48,7 @@ export function encodePlaygroundHash(state) {
     ['act', activationToken(state.activation)],
     ['init', state.init], ['bias', String(state.bias)], ['seed', String(state.seed)],
     ...trainingEntries(state),
+    ...(state.classes !== 2 ? [['classes', String(state.classes)]] : []), // links from before stay as they were
     ...(state.points ? [['pts', encodePoints(state.points)]] : []),
   ];
 }

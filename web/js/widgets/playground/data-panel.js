@@ -4,7 +4,16 @@
 import { h, uid } from '../../kit/dom.js';
 import { parsePointsCsv, CsvError, CSV_LIMITS } from '../../kit/state/points-csv.js';
 import { OWN_DATA_LIMITS } from '../../kit/state/own-data.js';
-import { CLASS_SHAPES } from './classes.js';
+import { CLASS_SHAPES, classColour } from '../../kit/plots/classes.js';
+
+const GLYPHS = Object.freeze({ square: '■', circle: '●', triangle: '▲', diamond: '◆', cross: '✖', star: '★', hexagon: '⬢', plus: '✚' });
+
+/** A class's key: its shape in its colour (two classes: the map's own circle and square keys). */
+export function classSwatch(k, classes) {
+  const shape = CLASS_SHAPES[k % CLASS_SHAPES.length];
+  if (classes <= 2) return h('span', { class: `pg-key pg-key--${shape}`, 'data-class': String(k), 'aria-hidden': 'true' });
+  return h('span', { class: 'pg-glyph', style: `color:${classColour(null, k, classes)}`, 'data-class': String(k), 'aria-hidden': 'true', text: GLYPHS[shape] });
+}
 
 /** One refused row in words: "line 3: expected 3 fields, found 2". */
 function problemText(problem, t, classes) {
@@ -28,8 +37,7 @@ export function createDataPanel(t, { classes, onClass, onErasing, onPoints, onGe
   const classPicker = h('fieldset', { class: 'pg-class-picker' },
     h('legend', { text: t('pgd.tools.class') }),
     classInputs.map((input, k) => h('label', { class: 'pg-class-option', 'data-class': String(k) },
-      input, h('span', { class: `pg-key pg-key--class pg-key--${CLASS_SHAPES[k]}`, 'data-class': String(k), 'aria-hidden': 'true' }),
-      t('pgd.class.name', { k }))));
+      input, classSwatch(k, classes), t('pgd.class.name', { k }))));
   const eraserId = uid('f');
   const eraser = h('input', { type: 'checkbox', id: eraserId, 'data-field': 'eraser', onchange: (e) => onErasing(e.target.checked) });
   const clearButton = h('button', { type: 'button', class: 'action', 'data-action': 'clear-points', text: t('pgd.tools.clear'),

@@ -2,11 +2,12 @@
 // engine's results at the current step (losses, per-layer statistics, accuracy counted from its
 // outputs, every hidden unit's map over the plane with the weights it came from) and the history
 // over training, as JSON; the history as CSV (one row per update).
-//
-// "Export as PyTorch" (a Python script from the spec, the parameters and the data) belongs here too:
-// kit/experiment/pytorch-export.js, written with the engine's multi-class work, gives the script;
-// this file will pass it the state, history.units' parameters and the points.
+// "Export as PyTorch": the network at the current step, its exact parameters and the training
+// points, as a Python script (kit/experiment/pytorch-export.js) that prints PyTorch's loss and outputs.
 import { experimentFileText, csvText } from '../../kit/state/lab-file.js';
+import { pytorchScript } from '../../kit/experiment/pytorch-export.js';
+import { pointRows } from '../../kit/state/own-data.js';
+import { sessionSpec } from './model.js';
 
 export const PLAYGROUND_FILE_FORMAT = 'actlab-playground';
 
@@ -60,4 +61,11 @@ export function playgroundCsv(state, history) {
 
 export function playgroundFileName(snapshot, preset, extension) {
   return `actlab-playground-${preset}-step${snapshot ? snapshot.step : 0}.${extension}`;
+}
+
+/** The PyTorch script of the network now (the snapshot's parameters) on the training points. */
+export function playgroundPython(state, snapshot, context) {
+  if (snapshot.runs[0].empty || !snapshot.runs[0].parameters) return null; // no points to write yet
+  const data = state.points ? pointRows(state.points) : context.train;
+  return pytorchScript({ spec: sessionSpec(state), parameters: snapshot.runs[0].parameters, data });
 }

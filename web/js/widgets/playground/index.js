@@ -11,18 +11,18 @@ import { validatePlaygroundState, defaultPlaygroundState } from '../../kit/state
 import { mountExperimentWidget } from '../../kit/experiment/controller.js';
 import { number } from '../../kit/experiment/labels.js';
 import {
-  presetState, experimentSpec, experimentKey, matchingPreset, accuracy, deadHidden, saturatedHidden,
+  presetState, experimentSpec, experimentKey, matchingPreset, accuracy, confusion, deadHidden, saturatedHidden,
 } from './model.js';
 import { createPlaygroundSetup } from './setup-panel.js';
 import { createPlaygroundResults } from './results.js';
-import { playgroundJson, playgroundCsv, playgroundFileName, PLAYGROUND_FILE_FORMAT } from './export.js';
+import { playgroundJson, playgroundCsv, playgroundPython, playgroundFileName, PLAYGROUND_FILE_FORMAT } from './export.js';
 
-function accuracies(snapshot, context) {
+function accuracies(snapshot, context, classes) {
   const run = snapshot.runs[0];
   if (run.empty) return { train: null, test: null };
   return {
-    train: accuracy(run.trainOutputs, context.train.targets),
-    test: context.test ? accuracy(run.testOutputs, context.test.targets) : null,
+    train: accuracy(run.trainOutputs, context.train.targets, classes),
+    test: context.test ? accuracy(run.testOutputs, context.test.targets, classes) : null,
   };
 }
 
@@ -59,11 +59,12 @@ export const PLAYGROUND_CONFIG = Object.freeze({
   },
   view: (snapshot, history, context, state) => ({
     snapshot, history, train: context.train, test: context.test, extent: context.extent,
-    accuracy: accuracies(snapshot, context), dead: snapshot.runs[0].empty ? null : deadHidden(snapshot.runs[0].layers, state),
+    accuracy: accuracies(snapshot, context, state.classes), dead: snapshot.runs[0].empty ? null : deadHidden(snapshot.runs[0].layers, state),
+    confusion: snapshot.runs[0].empty ? null : confusion(snapshot.runs[0].trainOutputs, context.train.targets, state.classes),
     state,
   }),
   // The results keep their plane, network diagram and charts while only the data or training settings change.
-  resultsKey: (state) => JSON.stringify([state.hidden, state.activation]),
+  resultsKey: (state) => JSON.stringify([state.hidden, state.activation, state.classes]),
   createSetup: createPlaygroundSetup,
   createResults: createPlaygroundResults,
   lossList(snapshot, state, t) {
@@ -75,8 +76,12 @@ export const PLAYGROUND_CONFIG = Object.freeze({
     });
   },
   exportJson: (state, snapshot, history, context) =>
-    playgroundJson(state, snapshot, history, snapshot && context ? accuracies(snapshot, context) : {}),
+    playgroundJson(state, snapshot, history, snapshot && context ? accuracies(snapshot, context, state.classes) : {}),
   exportCsv: (state, snapshot, history) => playgroundCsv(state, history),
+  extraExports: [{
+    action: 'export-python', labelKey: 'pgd.export.python', extension: 'py', type: 'text/x-python',
+    text: (state, snapshot, history, context) => playgroundPython(state, snapshot, context),
+  }],
   fileName: (state, snapshot, extension) => playgroundFileName(snapshot, matchingPreset(state), extension),
 });
 

@@ -37,12 +37,12 @@ function drawUnitMap(canvas, map, units, j, resolution, background) {
 }
 
 /**
- * createNetworkView(t, state) → {element, update(units | null), destroy()}
+ * createNetworkView(t, {hidden, outputs, tooLarge}) → {element, update(units | null), destroy()}
  * units: a snapshot's unit views ({step, resolution, layers, output}); null when the network is too
  * large to draw (the view says so).
  */
-export function createNetworkView(t, { hidden, tooLarge }) {
-  const columns = [2, ...hidden, 1];
+export function createNetworkView(t, { hidden, outputs = 1, tooLarge }) {
+  const columns = [2, ...hidden, outputs];
   const tallest = Math.max(...columns);
   const size = Math.max(18, Math.min(40, Math.floor(440 / tallest) - ROW_GAP));
   const height = tallest * (size + ROW_GAP);
@@ -62,7 +62,9 @@ export function createNetworkView(t, { hidden, tooLarge }) {
       const [left, top] = position(c, j);
       const style = `left:${left}px;top:${top}px;width:${size}px;height:${size}px`;
       if (c === 0 || c === columns.length - 1) {
-        const text = c === 0 ? `x${'₁₂'[j]}` : 'ŷ';
+        const subscripts = '₀₁₂₃₄₅₆₇₈';
+        let text = c === 0 ? `x${subscripts[j + 1]}` : 'ŷ';
+        if (c > 0 && outputs > 1) text = `p${subscripts[j]}`; // class j's probability (softmax)
         stage.append(h('span', { class: 'pg-net-io', style, text }));
         continue;
       }

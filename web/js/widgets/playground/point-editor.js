@@ -18,10 +18,11 @@ const round = (x) => Math.round(x * 100) / 100;
 
 /**
  * createPointEditor({heatmap, t, classes, onChange(points, change), onPreview(points), announce(text)})
+ *   (classes: how many the keys 1 … classes pick from, for the plane's label)
  *   → {element, setPoints(points), setExtent(extent), setClass(k), setErasing(on), destroy()}
  * change: {kind: 'add' | 'move' | 'erase', point, index}.
  */
-export function createPointEditor({ heatmap, t, onChange, onPreview, announce }) {
+export function createPointEditor({ heatmap, t, classes = 2, onChange, onPreview, announce }) {
   let points = [];
   let extent = [-1.5, 1.5];
   let selectedClass = 1;
@@ -31,7 +32,7 @@ export function createPointEditor({ heatmap, t, onChange, onPreview, announce })
 
   const cursorMark = h('div', { class: 'pg-cursor', 'aria-hidden': 'true', hidden: true });
   const element = h('div', {
-    class: 'pg-plane', tabindex: '0', role: 'application', 'data-role': 'plane', 'aria-label': t('pgd.plane.label'),
+    class: 'pg-plane', tabindex: '0', role: 'application', 'data-role': 'plane', 'aria-label': t('pgd.plane.label', { max: classes }),
   }, heatmap.element, cursorMark);
 
   const size = () => heatmap.canvas.clientWidth || 1;

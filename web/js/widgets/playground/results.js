@@ -10,10 +10,9 @@ import { percent, number, activationLabel } from '../../kit/experiment/labels.js
 import { rovingTable } from '../../kit/experiment/definitions.js';
 import { GRID_RESOLUTION, NETWORK_VIEW_UNITS, hiddenUnits } from './model.js';
 import { createPointEditor } from './point-editor.js';
-import { createDataPanel } from './data-panel.js';
+import { createDataPanel, classSwatch } from './data-panel.js';
 import { createNetworkView } from './network-view.js';
-
-const CLASSES = 2; // the engine's binary classifier; more classes arrive with softmax outputs
+import { createConfusionTable } from './confusion-table.js';
 
 /** Points as [[x₁, x₂, label]] → the heatmap's {inputs, targets}. */
 const rowsOf = (points) => ({ inputs: points.map(([x1, x2]) => [x1, x2]), targets: points.map(([, , label]) => [label]) });
@@ -23,6 +22,7 @@ const rowsOf = (points) => ({ inputs: points.map(([x1, x2]) => [x1, x2]), target
  * view: {snapshot, history, train, test, extent, accuracy: {train, test}, dead, state}
  */
 export function createPlaygroundResults(t, definitions, state, actions) {
+  const CLASSES = state.classes; // the results are rebuilt when the number of classes changes (resultsKey)
   const isPrelu = state.activation.name === 'prelu';
   const hiddenCount = state.hidden.length;
   const layerName = (l) => (l < hiddenCount ? t('lab.layer.hidden', { n: l + 1 }) : t('lab.layer.output'));
@@ -39,7 +39,7 @@ export function createPlaygroundResults(t, definitions, state, actions) {
     return message;
   };
   const editor = createPointEditor({
-    heatmap, t, announce,
+    heatmap, t, announce, classes: CLASSES,
     onChange: (points) => editPoints(points),
     onPreview: (points) => { if (lastDraw) heatmap.draw({ ...lastDraw, train: rowsOf(points) }); },
   });
@@ -59,7 +59,7 @@ export function createPlaygroundResults(t, definitions, state, actions) {
     }
   });
   const networkView = createNetworkView(t, {
-    hidden: state.hidden, tooLarge: hiddenUnits(state) > NETWORK_VIEW_UNITS ? NETWORK_VIEW_UNITS : 0,
+    hidden: state.hidden, outputs: CLASSES > 2 ? CLASSES : 1, tooLarge: hiddenUnits(state) > NETWORK_VIEW_UNITS ? NETWORK_VIEW_UNITS : 0,
   });
   /** A number under the map, with its definition (statistic `stat`) on hover and focus. */
   const shown = (field, stat, context) =>
@@ -70,19 +70,22 @@ export function createPlaygroundResults(t, definitions, state, actions) {
   const lossTest = shown('test-loss', 'test_loss', () => t('pg.map.testSet'));
   const deadCount = shown('dead', 'dead', () => t('lab.summary.context.dead', { name: activationLabel(state.activation, t) }));
   const mapLegend = h('ul', { class: 'pg-map-legend' },
-    h('li', {}, h('span', { class: 'pg-key pg-key--one', 'aria-hidden': 'true' }), t('pg.map.class1')),
-    h('li', {}, h('span', { class: 'pg-key pg-key--zero', 'aria-hidden': 'true' }), t('pg.map.class0')),
+    ...(CLASSES > 2
+      ? Array.from({ length: CLASSES }, (_, k) => h('li', {}, classSwatch(k, CLASSES), t('pgd.class.name', { k })))
+      : [h('li', {}, h('span', { class: 'pg-key pg-key--one', 'aria-hidden': 'true' }), t('pg.map.class1')),
+        h('li', {}, h('span', { class: 'pg-key pg-key--zero', 'aria-hidden': 'true' }), t('pg.map.class0'))]),
     h('li', {}, h('span', { class: 'pg-key pg-key--test', 'aria-hidden': 'true' }), t('pg.map.test')),
-    h('li', {}, h('span', { class: 'pg-key pg-key--line', 'aria-hidden': 'true' }), t('pg.map.boundary')));
+    h('li', {}, h('span', { class: 'pg-key pg-key--line', 'aria-hidden': 'true' }), t(CLASSES > 2 ? 'pgd.map.regions' : 'pg.map.boundary')));
   const numbers = h('dl', { class: 'pg-numbers' },
     h('dt', { text: t('pg.numbers.loss') }), h('dd', {}, lossTrain, h('span', { class: 'pg-sep', text: ' / ' }), lossTest),
     h('dt', { text: t('pg.numbers.accuracy') }), h('dd', {}, accuracyTrain, h('span', { class: 'pg-sep', text: ' / ' }), accuracyTest),
     h('dt', { text: t('pg.numbers.dead') }), h('dd', {}, deadCount));
+  const confusionTable = createConfusionTable(t, CLASSES);
   const mapPanel = h('div', { class: 'pg-map' },
     h('div', { class: 'pg-map-sticky', 'data-role': 'map-sticky' },
       h('h4', { class: 'panel-subtitle', text: t('pg.map.title') }),
       editor.element),
-    mapLegend, numbers, dataPanel.element, live);
+    mapLegend, numbers, confusionTable.element, dataPanel.element, live);
 
   // --- charts -----------------------------------------------------------------------------------
   const lossChart = createLineChart({
@@ -159,7 +162,7 @@ export function createPlaygroundResults(t, definitions, state, actions) {
     editor.setPoints(points);
     editor.setExtent(extent);
     dataPanel.update({ points, own });
-    lastDraw = { values: run.grid, resolution: GRID_RESOLUTION, extent, train: own ? rowsOf(points) : train, test };
+    lastDraw = { values: run.grid, resolution: GRID_RESOLUTION, extent, train: own ? rowsOf(points) : train, test, classes: CLASSES };
     heatmap.draw(lastDraw);
     if (run.units) networkView.update(run.units);
   }
@@ -168,6 +171,7 @@ export function createPlaygroundResults(t, definitions, state, actions) {
     showData(view);
     const { snapshot, history, extent, accuracy, dead } = view;
     const run = snapshot.runs[0];
+    confusionTable.update(view.confusion);
     if (run.empty) {
       for (const cell of [lossTrain, lossTest, accuracyTrain, accuracyTest, deadCount]) setCell(cell, '\u2014', null);
       heatmap.setLabel(t('pgd.map.empty'));
