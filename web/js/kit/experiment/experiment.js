@@ -81,9 +81,11 @@ export function openExperiment(engine, spec) {
   let step = 0;
   let unitsAt = -Infinity; // when the unit views were last computed, and how long that took
   let unitsMs = 0;
-  // The unit views take at most about a quarter of the worker's time: for a large network they are
-  // recomputed every few snapshots (each carries the step it shows), not on every one.
-  const unitsDue = () => Date.now() - unitsAt >= 3 * unitsMs;
+  // The unit views take at most about a quarter of the worker's time: when they cost more than a
+  // few milliseconds (a large network) they are recomputed every few snapshots (each carries the
+  // step it shows), not on every one.
+  const UNITS_ALWAYS_MS = 8;
+  const unitsDue = () => unitsMs <= UNITS_ALWAYS_MS || Date.now() - unitsAt >= 3 * unitsMs;
   function timedUnitViews(run) {
     const started = Date.now();
     const views = { step, ...unitViews(engine, run.network.session, run.session.parameters(), unitInputs) };

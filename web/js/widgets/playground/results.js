@@ -128,7 +128,7 @@ export function createPlaygroundResults(t, definitions, state, actions) {
     const row = stats.map((stat) => definitions.attach(h('td', { 'data-layer': String(l), 'data-col': stat }), stat, () => layerName(l)));
     cells.push(row);
     rows.push(h('tr', { 'data-layer': String(l) }, h('th', { scope: 'row', text: layerName(l) }),
-      h('td', { text: String(l < hiddenCount ? state.hidden[l] : 1) }), row));
+      h('td', { text: String(l < hiddenCount ? state.hidden[l] : (CLASSES > 2 ? CLASSES : 1)) }), row));
   }
   const table = h('table', { class: 'pg-layer-table' },
     h('caption', { text: t('pg.layers.caption') }),
