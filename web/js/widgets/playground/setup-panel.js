@@ -42,7 +42,7 @@ function networkGroup(panel, t) {
       }), (s) => s.activation.name),
       panel.parameterField(state.activation, ['activation'])),
     panel.row(panel.initFields()),
-    bind.text(h('p', { class: 'setup-hint' }), (s) => t('pg.setup.shape', {
+    bind.text(h('p', { class: 'setup-hint' }), (s) => t(s.classes > 2 ? 'pgd.setup.shapeSoftmax' : 'pg.setup.shape', {
       shape: ['2', ...s.hidden.map(String), String(s.classes > 2 ? s.classes : 1)].join(' → '),
       layers: PLAYGROUND_LIMITS.hiddenLayers[1], units: PLAYGROUND_LIMITS.units[1],
     })));
