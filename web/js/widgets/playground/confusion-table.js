@@ -13,7 +13,7 @@ export function createConfusionTable(t, classes) {
       cells[truth].push(cell);
       return cell;
     })));
-  const element = h('div', { class: 'table-scroll pg-confusion' },
+  const element = h('div', { class: 'table-scroll pg-confusion', tabindex: '0', role: 'region', 'aria-label': t('pgd.confusion.caption') },
     h('table', { class: 'pg-confusion-table', 'data-role': 'confusion' },
       h('caption', { text: t('pgd.confusion.caption') }),
       h('thead', {}, h('tr', {},

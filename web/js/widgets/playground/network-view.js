@@ -86,12 +86,14 @@ export function createNetworkView(t, { hidden, outputs = 1, tooLarge }) {
   const detailTitle = h('h5', { class: 'pg-unit-title' });
   const detailNumbers = h('dl', { class: 'pg-unit-numbers' });
   const histogram = createHistogram({ width: 180, height: 56 });
+  // It scrolls when a layer is wide, so it is a focusable region (keyboard users can scroll it).
   const weightList = h('ul', { class: 'pg-unit-weights' });
+  const weightBox = h('div', { class: 'pg-unit-weights-box', tabindex: '0', role: 'region', 'aria-label': t('pgn.detail.weights') }, weightList);
   const detailId = uid('unit');
   const detail = h('div', { class: 'pg-unit-detail', id: detailId, 'data-role': 'unit-detail' },
     detailTitle, detailNumbers,
     h('p', { class: 'pg-unit-caption', text: t('pgn.detail.histogram') }), histogram.element,
-    h('p', { class: 'pg-unit-caption', text: t('pgn.detail.weights') }), weightList);
+    h('p', { class: 'pg-unit-caption', text: t('pgn.detail.weights') }), weightBox);
 
   const summary = h('p', { class: 'setup-hint pg-net-summary', 'data-role': 'network-summary' });
   const legend = h('ul', { class: 'pg-map-legend pg-net-legend' },
