@@ -67,6 +67,15 @@ function gridClassAt(grid, extent, [x, y]) {
   return grid[r * GRID_RESOLUTION + c] >= 0.5 ? 1 : 0;
 }
 
+/** Wait until the link (written 150 ms after a change) holds `count` points (and is no longer `previous`). */
+async function waitUrlPoints(page, count, previous = '') {
+  await page.waitForFunction(([n, old]) => {
+    const match = window.location.hash.match(/pts=([^&/]*)/);
+    const items = match ? match[1].split(',').filter(Boolean) : [];
+    return items.length === n && window.location.hash !== old;
+  }, [count, previous]);
+}
+
 const pointCount = async (page) => Number((await page.textContent(STATUS)).match(/(\d+) points/)[1]);
 async function waitCount(page, count) {
   await page.waitForFunction(([sel, n]) => new RegExp(`: ${n} points`).test(document.querySelector(sel).textContent), [STATUS, count]);
@@ -85,6 +94,7 @@ test('own points: added, moved and erased by mouse and keyboard; the boundary fo
   await page.check(`${PLAYGROUND} [data-field="class-0"]`);
   for (const [x, y] of [[1, 0.5], [1, -0.5]]) await page.mouse.click(...await planeXY(page, [x, y]));
   await waitCount(page, 4);
+  await waitUrlPoints(page, 4);
   let state = await stateInUrl(page);
   assert.equal(state.points.length, 4);
   assert.deepEqual(state.points.map((p) => p[2]), [1, 1, 0, 0]);
@@ -104,11 +114,13 @@ test('own points: added, moved and erased by mouse and keyboard; the boundary fo
   assert.equal(await mapClassAt(page, probe), 0, 'the map shows class 0 there');
 
   // Drag the class-1 point at (−1, −0.5) to just above the probe: the boundary follows it there.
+  const beforeDrag = await page.evaluate(() => window.location.hash);
   await page.mouse.move(...await planeXY(page, state.points[1]));
   await page.mouse.down();
   await page.mouse.move(...await planeXY(page, [1, -1.1]), { steps: 6 });
   await page.mouse.up();
   await waitIdle(page, PLAYGROUND);
+  await waitUrlPoints(page, 4, beforeDrag);
   state = await stateInUrl(page);
   assert.ok(Math.abs(state.points[1][0] - 1) < 0.02 && Math.abs(state.points[1][1] + 1.1) < 0.02, `moved to ${state.points[1]}`);
   assert.equal(state.points[1][2], 1);
@@ -123,6 +135,7 @@ test('own points: added, moved and erased by mouse and keyboard; the boundary fo
   // Right-click erases the point under the pointer.
   await page.mouse.click(...await planeXY(page, state.points[1]), { button: 'right' });
   await waitCount(page, 3);
+  await waitUrlPoints(page, 3);
   assert.equal((await stateInUrl(page)).points.some(([x, y]) => Math.abs(x - 1) < 0.02 && Math.abs(y + 1.1) < 0.02), false);
 
   // Keyboard: the plane is one tab stop with a cursor; Enter adds (class 0 is selected), Delete erases.
@@ -130,6 +143,7 @@ test('own points: added, moved and erased by mouse and keyboard; the boundary fo
   for (let k = 0; k < 3; k += 1) await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
   await waitCount(page, 4);
+  await waitUrlPoints(page, 4);
   assert.match(await page.textContent(`${PLAYGROUND} [data-role="data-live"]`), /Added a class 0 point at \(0\.00, −0\.\d\d\); 4 points\./);
   const added = (await stateInUrl(page)).points[3];
   assert.equal(added[2], 0);
@@ -137,6 +151,7 @@ test('own points: added, moved and erased by mouse and keyboard; the boundary fo
   assert.equal(await page.isChecked(`${PLAYGROUND} [data-field="class-1"]`), true);
   await page.keyboard.press('Delete');
   await waitCount(page, 3);
+  await waitUrlPoints(page, 3);
   assert.match(await page.textContent(`${PLAYGROUND} [data-role="data-live"]`), /Erased the class 0 point/);
   assert.equal(await page.evaluate(() => document.activeElement.classList.contains('pg-plane')), true, 'focus stays on the plane');
 

@@ -30,6 +30,7 @@ export function mergeSnapshots(snapshots) {
     measureMs: Math.max(...snapshots.map((snapshot) => snapshot.measureMs)),
     diverged: snapshots.every((snapshot) => snapshot.diverged),
     empty: snapshots.some((snapshot) => snapshot.empty), // every group holds the same data
+    stale: snapshots.some((snapshot) => snapshot.stale),
   };
 }
 

@@ -85,10 +85,14 @@ export function openExperiment(engine, spec) {
   // few milliseconds (a large network) they are recomputed every few snapshots (each carries the
   // step it shows), not on every one.
   const UNITS_ALWAYS_MS = 8;
-  const unitsDue = () => unitsMs <= UNITS_ALWAYS_MS || Date.now() - unitsAt >= 3 * unitsMs;
+  // A snapshot without them says `stale`; advance(0) asks for them in the next one regardless (the
+  // training loop does so when a run stops, so a finished or paused run shows its own step).
+  let unitsWanted = false;
+  const unitsDue = () => unitsWanted || unitsMs <= UNITS_ALWAYS_MS || Date.now() - unitsAt >= 3 * unitsMs;
   function timedUnitViews(run) {
     const started = Date.now();
     const views = { step, ...unitViews(engine, run.network.session, run.session.parameters(), unitInputs) };
+    unitsWanted = false;
     unitsAt = Date.now();
     unitsMs = unitsAt - started;
     return views;
@@ -125,6 +129,7 @@ export function openExperiment(engine, spec) {
    */
   function advance(steps) {
     const count = Math.max(0, Math.floor(steps));
+    if (count === 0) unitsWanted = true;
     if (count === 0 || empty || runs.every((run) => run.diverged)) return step;
     for (const run of runs) {
       if (run.diverged) continue;
@@ -168,12 +173,16 @@ export function openExperiment(engine, spec) {
       }
       if (spec.alpha) result.alpha = alphaOf(run.session.parameters());
       if (spec.parameters) result.parameters = run.session.parameters();
-      if (spec.units && !result.diverged && unitsDue()) result.units = timedUnitViews(run);
+      if (spec.units && !result.diverged) {
+        if (unitsDue()) result.units = timedUnitViews(run);
+        else result.unitsStale = true;
+      }
       return result;
     });
     // Every network diverged: nothing is left to train (the loop stops here and says so).
     return {
       step, runs: results, measureMs: Date.now() - started, diverged: results.every((result) => result.diverged), empty,
+      stale: results.some((result) => result.unitsStale),
     };
   }
 

@@ -74,6 +74,7 @@ export function createTrainingLoop({ runner, onOpen, onSnapshot, onStatus, budge
   let measureMs = 0;
   let diverged = false; // every network has diverged: the run stopped there
   let empty = false;    // no data to train on (the learner's own points, all erased)
+  let stale = false;    // the last snapshot skipped parts that are costly to draw (the playground's unit views)
   let samples = [];     // [{time, step}] of the last updates while playing, for the rate
 
   /** Steps per second over the last updates of this run (null until two are known). */
@@ -120,6 +121,7 @@ export function createTrainingLoop({ runner, onOpen, onSnapshot, onStatus, budge
     step = result.snapshot.step;
     diverged = Boolean(result.snapshot.diverged);
     empty = Boolean(result.snapshot.empty);
+    stale = Boolean(result.snapshot.stale);
     if (playing) {
       samples.push({ time: performance.now(), step });
       if (samples.length > RATE_WINDOW) samples.shift();
@@ -142,6 +144,11 @@ export function createTrainingLoop({ runner, onOpen, onSnapshot, onStatus, budge
     phase = 'error';
     error = caught;
     report();
+  }
+
+  /** When a run stops on a snapshot that skipped costly parts, one more snapshot (0 steps) with all of them. */
+  async function completeStale(gen) {
+    if (stale && gen === generation) await advance(0, gen);
   }
 
   async function waitIdle() {
@@ -182,6 +189,8 @@ export function createTrainingLoop({ runner, onOpen, onSnapshot, onStatus, budge
           await nextFrame();
           if (gen !== generation) return false;
         }
+        await completeStale(gen);
+        if (gen !== generation) return false;
         phase = 'idle';
         report();
         return true;
@@ -219,6 +228,7 @@ export function createTrainingLoop({ runner, onOpen, onSnapshot, onStatus, budge
           report();
           if (pending) await nextFrame();
         }
+        if (run === myRun || !playing) await completeStale(gen);
       } catch (caught) {
         fail(caught, gen);
         return;
@@ -249,6 +259,7 @@ export function createTrainingLoop({ runner, onOpen, onSnapshot, onStatus, budge
         await waitIdle();
         if (gen !== generation || playing) return;
         await advance(1, gen);
+        await completeStale(gen);
         report();
       } catch (caught) {
         fail(caught, gen);

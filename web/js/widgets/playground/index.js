@@ -49,6 +49,7 @@ export const PLAYGROUND_CONFIG = Object.freeze({
     const run = snapshot.runs[0];
     if (run.units) history.units = run.units; // the latest unit views (not every snapshot carries them)
     if (run.empty) return; // no points: nothing was measured
+    if (history.steps.at(-1) === snapshot.step) return; // the same step again, only to complete the unit views
     history.steps.push(snapshot.step);
     history.train.push(run.loss);
     history.test.push(run.testLoss);
