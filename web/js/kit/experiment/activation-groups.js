@@ -29,6 +29,8 @@ export function mergeSnapshots(snapshots) {
     runs: snapshots.flatMap((snapshot) => snapshot.runs),
     measureMs: Math.max(...snapshots.map((snapshot) => snapshot.measureMs)),
     diverged: snapshots.every((snapshot) => snapshot.diverged),
+    empty: snapshots.some((snapshot) => snapshot.empty), // every group holds the same data
+    stale: snapshots.some((snapshot) => snapshot.stale),
   };
 }
 

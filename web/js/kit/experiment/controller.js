@@ -11,10 +11,16 @@
 //   emptyHistory(state),  record(history, snapshot, context, state),
 //   view(snapshot, history, context, state) → what results.update takes,
 //   createSetup(t, {apply, applyPreset}) → {element, update(state)},
-//   createResults(t, definitions, state) → {element, update(view), destroy()},
+//   createResults(t, definitions, state, {edit(candidate) → message|null}) → {element, update(view), destroy()}
+//     (edit: a change made in the results, e.g. the learner's points; training that was running
+//     goes on with the changed experiment),
 //   lossList(snapshot, state, t) → "ReLU 0.693; tanh 0.15",
 //   exportJson(state, snapshot, history, context) → text,  exportCsv(state, snapshot, history, context) → text,
 //   fileName(state, snapshot, extension) → name,
+//   extraExports: [{action, labelKey, extension, type, text(state, snapshot, history, context) → text | null}] (optional):
+//     more files to download beside JSON and CSV,
+//   resultsKey(state) → text (optional): the results are kept across a new experiment while it stays
+//     the same (by default they are built anew for every experiment),
 // }
 import { h, clear } from '../dom.js';
 import { createWidgetShell } from '../widget-shell.js';
@@ -92,9 +98,9 @@ export function mountExperimentWidget(root, options, config) {
   }
 
   function updateControls() {
-    const { phase, playing, diverged, rate, remainingMs } = loopStatus;
+    const { phase, playing, diverged, empty, rate, remainingMs } = loopStatus;
     const step = snapshot ? snapshot.step : 0;
-    ui.controls.update({ phase, step, steps: state.steps, playing, diverged, rate, remainingMs });
+    ui.controls.update({ phase, step, steps: state.steps, playing, diverged, empty, rate, remainingMs });
     root.dataset.phase = playing ? 'training' : phase;
     updateLargeHint(step);
   }
@@ -115,7 +121,10 @@ export function mountExperimentWidget(root, options, config) {
     history = config.emptyHistory(state);
     snapshot = null;
     context = null;
-    buildResults();
+    // Results whose layout still fits stay (a moved point keeps the plane and its focus); else anew.
+    const key = config.resultsKey ? config.resultsKey(state) : null;
+    if (!ui.results || key === null || key !== ui.resultsKey) buildResults();
+    ui.resultsKey = key;
     ui.runError.hidden = true;
     loopStatus = { ...loopStatus, phase: 'opening', playing: false };
     updateControls();
@@ -127,8 +136,12 @@ export function mountExperimentWidget(root, options, config) {
     return openExperiment(at);
   }
 
-  /** Validate and apply a candidate state. `restore`: keep its `at` (train back to it). */
-  function apply(candidate, { restore = false } = {}) {
+  /**
+   * Validate and apply a candidate state. `restore`: keep its `at` (train back to it); `resume`: if
+   * training was running, train the new experiment on.
+   */
+  function apply(candidate, { restore = false, resume = false } = {}) {
+    const wasPlaying = loopStatus.playing;
     let next;
     try {
       next = config.validate(candidate);
@@ -143,7 +156,7 @@ export function mountExperimentWidget(root, options, config) {
       if (taken > state.steps) { state.at = 0; reopen(0); } else updateControls();
     } else {
       state = { ...next, at: restore ? next.at : 0 };
-      reopen(state.at);
+      reopen(state.at).then((opened) => { if (opened && resume && wasPlaying) loop.play(state.steps); });
     }
     ui.setup.update(state);
     updateLargeHint(snapshot ? snapshot.step : 0);
@@ -186,7 +199,7 @@ export function mountExperimentWidget(root, options, config) {
     if (ui.results) ui.results.destroy();
     if (ui.definitions) ui.definitions.destroy();
     ui.definitions = createDefinitions(t, root);
-    ui.results = config.createResults(t, ui.definitions, state);
+    ui.results = config.createResults(t, ui.definitions, state, { edit: (candidate) => apply(candidate, { resume: true }) });
     ui.resultsSlot.replaceChildren(ui.results.element);
     render();
   }
@@ -208,6 +221,14 @@ export function mountExperimentWidget(root, options, config) {
       onExportJson: () => save(config.exportJson(state, snapshot, history, context), 'json', 'application/json'),
       onExportCsv: () => save(config.exportCsv(state, snapshot, history, context), 'csv', 'text/csv'),
       onImport: importText,
+      extra: (config.extraExports || []).map((item) => ({
+        action: item.action,
+        label: t(item.labelKey),
+        onClick: () => {
+          const text = snapshot ? item.text(state, snapshot, history, context) : null; // null: nothing to export yet
+          if (text !== null) save(text, item.extension, item.type);
+        },
+      })),
     });
     ui.controls = createRunControls(t, actions);
     ui.runError = h('p', { class: 'field-error lab-run-error', role: 'alert', hidden: true });

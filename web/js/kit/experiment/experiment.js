@@ -5,7 +5,9 @@
 // main thread as a fallback.
 //
 // spec = {
-//   dataset: {kind, size, noise, seed},          the training set (the session's dataset spec)
+//   dataset: {kind, size, noise, seed},          the training set (the session's dataset spec), or
+//   points: {inputs: [[x₁, x₂]], targets: [[c]]} the learner's own training set instead (may be
+//                                                empty: then nothing trains and snapshots say `empty`)
 //   testDataset: {kind, size, noise, seed},      optional: a held-out set for the test loss
 //   batch: 16,                                   minibatch size for every network
 //   networks: [{session, measure}],              session: engine.createSession spec (input_size,
@@ -14,8 +16,11 @@
 //   grid: {resolution: 64},                      optional: outputs on a grid (decision boundary)
 //   outputs: true,                               optional: outputs on the training and test points
 //   alpha: true,                                 optional: report PReLU α (from parameters())
+//   units: {resolution, saturates},              optional: every hidden unit's view (unit-views.js)
+//   parameters: true,                            optional: the networks' parameters (session.parameters())
 // }
 import { dataExtent, gridPoints } from '../plots/grid.js';
+import { unitViews } from './unit-views.js';
 
 const REPLAY_BUDGET_MS = 2000;     // finding the exact step a network diverged replays its run if cheaper
 
@@ -40,8 +45,20 @@ function alphaOf(parameters) {
  */
 export function openExperiment(engine, spec) {
   if (spec.networks.length === 0) throw new Error('networks: expected at least one network');
-  const sets = spec.testDataset ? { dataset: spec.dataset, test_dataset: spec.testDataset } : { dataset: spec.dataset };
-  const newSession = (network) => engine.createSession({ ...network.session, ...sets });
+  const own = spec.points || null;
+  const empty = own !== null && own.inputs.length === 0;
+  let sets = spec.testDataset ? { dataset: spec.dataset, test_dataset: spec.testDataset } : { dataset: spec.dataset };
+  if (own) sets = {};
+  const newSession = (network) => {
+    const session = engine.createSession({ ...network.session, ...sets });
+    try {
+      if (own && !empty) session.setTrainingData(own.inputs, own.targets);
+    } catch (error) {
+      session.delete();
+      throw error;
+    }
+    return session;
+  };
 
   const runs = [];
   try {
@@ -53,11 +70,33 @@ export function openExperiment(engine, spec) {
     throw error;
   }
   // The examples, copied out once for the page to draw: every session holds the same, made from `sets`.
-  const train = rowsOf(runs[0].session.data('training'));
-  const test = spec.testDataset ? rowsOf(runs[0].session.data('test')) : null;
+  const train = empty ? { inputs: [], targets: [] } : rowsOf(runs[0].session.data('training'));
+  const test = spec.testDataset && !own ? rowsOf(runs[0].session.data('test')) : null;
   const extent = dataExtent(test ? train.inputs.concat(test.inputs) : train.inputs);
   const grid = spec.grid ? gridPoints(spec.grid.resolution, extent) : null;
+  const unitInputs = spec.units ? {
+    ...spec.units, extent, grid: gridPoints(spec.units.resolution, extent),
+    data: own ? Float64Array.from(own.inputs.flat()) : Float64Array.from(train.inputs.flat()),
+  } : null;
   let step = 0;
+  let unitsAt = -Infinity; // when the unit views were last computed, and how long that took
+  let unitsMs = 0;
+  // The unit views take at most about a quarter of the worker's time: when they cost more than a
+  // few milliseconds (a large network) they are recomputed every few snapshots (each carries the
+  // step it shows), not on every one.
+  const UNITS_ALWAYS_MS = 8;
+  // A snapshot without them says `stale`; advance(0) asks for them in the next one regardless (the
+  // training loop does so when a run stops, so a finished or paused run shows its own step).
+  let unitsWanted = false;
+  const unitsDue = () => unitsWanted || unitsMs <= UNITS_ALWAYS_MS || Date.now() - unitsAt >= 3 * unitsMs;
+  function timedUnitViews(run) {
+    const started = Date.now();
+    const views = { step, ...unitViews(engine, run.network.session, run.session.parameters(), unitInputs) };
+    unitsWanted = false;
+    unitsAt = Date.now();
+    unitsMs = unitsAt - started;
+    return views;
+  }
 
   /**
    * The exact step at which `run` diverged somewhere in (from, to]: the engine's results do not depend
@@ -90,7 +129,8 @@ export function openExperiment(engine, spec) {
    */
   function advance(steps) {
     const count = Math.max(0, Math.floor(steps));
-    if (count === 0 || runs.every((run) => run.diverged)) return step;
+    if (count === 0) unitsWanted = true;
+    if (count === 0 || empty || runs.every((run) => run.diverged)) return step;
     for (const run of runs) {
       if (run.diverged) continue;
       const started = Date.now();
@@ -109,6 +149,7 @@ export function openExperiment(engine, spec) {
   function snapshot() {
     const started = Date.now();
     const results = runs.map((run) => {
+      if (empty) return emptyResult(run);
       const measured = run.session.measure('training', run.measure);
       const result = {
         loss: isFiniteNumber(measured.loss) ? measured.loss : null,
@@ -131,10 +172,27 @@ export function openExperiment(engine, spec) {
         if (test) result.testOutputs = run.session.predict('test');
       }
       if (spec.alpha) result.alpha = alphaOf(run.session.parameters());
+      if (spec.parameters) result.parameters = run.session.parameters();
+      if (spec.units && !result.diverged) {
+        if (unitsDue()) result.units = timedUnitViews(run);
+        else result.unitsStale = true;
+      }
       return result;
     });
     // Every network diverged: nothing is left to train (the loop stops here and says so).
-    return { step, runs: results, measureMs: Date.now() - started, diverged: results.every((result) => result.diverged) };
+    return {
+      step, runs: results, measureMs: Date.now() - started, diverged: results.every((result) => result.diverged), empty,
+      stale: results.some((result) => result.unitsStale),
+    };
+  }
+
+  /** No points yet: the untrained network's map and units, and nothing measured. */
+  function emptyResult(run) {
+    const result = { loss: null, testLoss: null, layers: null, diverged: false, divergedAt: null, empty: true };
+    if (grid) result.grid = run.session.predict(grid);
+    if (spec.outputs) result.trainOutputs = new Float64Array(0);
+    if (spec.units) result.units = timedUnitViews(run);
+    return result;
   }
 
   return {
@@ -154,6 +212,7 @@ export function transferables(snapshot) {
   const list = [];
   for (const run of snapshot.runs) {
     for (const key of ['grid', 'trainOutputs', 'testOutputs']) if (run[key]) list.push(run[key].buffer);
+    if (run.units) for (const layer of run.units.layers) list.push(layer.map.buffer);
   }
   return list;
 }

@@ -14,11 +14,12 @@ export function download(text, name, type) {
 }
 
 /**
- * createFileControls(t, {prefix, onExportJson, onExportCsv, onImport(text) → message|null})
+ * createFileControls(t, {prefix, onExportJson, onExportCsv, onImport(text) → message|null, extra})
  * → {element, showMessage(text, kind)}
+ * extra: more export buttons, [{action, label, onClick}] (e.g. the playground's PyTorch script).
  * onImport returns null when the file was applied, else the localized reason it was not.
  */
-export function createFileControls(t, { onExportJson, onExportCsv, onImport }) {
+export function createFileControls(t, { onExportJson, onExportCsv, onImport, extra = [] }) {
   const inputId = uid('import');
   const message = h('p', { class: 'lab-file-message', role: 'alert', hidden: true });
   const input = h('input', {
@@ -45,6 +46,7 @@ export function createFileControls(t, { onExportJson, onExportCsv, onImport }) {
   const element = h('div', { class: 'lab-files', role: 'group', 'aria-label': t('lab.files.label') },
     h('button', { type: 'button', class: 'action', 'data-action': 'export-json', text: t('lab.export.json'), onclick: onExportJson }),
     h('button', { type: 'button', class: 'action', 'data-action': 'export-csv', text: t('lab.export.csv'), onclick: onExportCsv }),
+    extra.map(({ action, label, onClick }) => h('button', { type: 'button', class: 'action', 'data-action': action, text: label, onclick: onClick })),
     importButton, input, message);
 
   function showMessage(text, kind) {

@@ -5,8 +5,9 @@ import { duration, stepRate } from './labels.js';
 
 /**
  * createRunControls(t, {toggle(), step(), reset()}) → {element, update(view)}
- * view: {phase, step, steps, playing, diverged, rate, remainingMs}: diverged means every network
- * diverged and training stopped at `step`; rate (steps/s) and remainingMs are shown while training.
+ * view: {phase, step, steps, playing, diverged, empty, rate, remainingMs}: diverged means every network
+ * diverged and training stopped at `step`; empty, that there is no data to train on (the learner's
+ * own points, all erased); rate (steps/s) and remainingMs are shown while training.
  */
 export function createRunControls(t, actions, { extra = [] } = {}) {
   const toggle = h('button', { type: 'button', class: 'action action--primary', 'data-action': 'train', onclick: actions.toggle });
@@ -22,7 +23,7 @@ export function createRunControls(t, actions, { extra = [] } = {}) {
     h('div', { class: 'lab-progress-row' }, progress, progressText),
     phaseText);
 
-  function update({ phase, step, steps, playing, diverged = false, rate = null, remainingMs = null }) {
+  function update({ phase, step, steps, playing, diverged = false, empty = false, rate = null, remainingMs = null }) {
     const done = step >= steps || diverged;
     let label = 'lab.run.train';
     if (playing) label = 'lab.run.pause';
@@ -31,8 +32,8 @@ export function createRunControls(t, actions, { extra = [] } = {}) {
     toggle.textContent = t(label, { steps });
     toggle.dataset.mode = playing ? 'pause' : done ? 'again' : step > 0 ? 'resume' : 'train';
     const busy = phase === 'restoring' || phase === 'opening' || phase === 'pausing';
-    toggle.disabled = busy || phase === 'error';
-    stepButton.disabled = playing || busy || done || phase === 'error';
+    toggle.disabled = busy || phase === 'error' || empty;
+    stepButton.disabled = playing || busy || done || phase === 'error' || empty;
     reset.disabled = busy || (step === 0 && !playing);
     progress.max = steps;
     progress.value = Math.min(step, steps);
@@ -44,6 +45,7 @@ export function createRunControls(t, actions, { extra = [] } = {}) {
     else if (phase === 'opening') phaseKey = 'lab.run.opening';
     else if (playing) phaseKey = rate ? 'lab.run.trainingRate' : 'lab.run.training';
     else if (diverged) phaseKey = 'lab.run.diverged';
+    else if (empty) phaseKey = 'lab.run.empty';
     else if (done) phaseKey = 'lab.run.done';
     else if (step > 0) phaseKey = 'lab.run.paused';
     phaseText.textContent = phaseKey

@@ -51,7 +51,7 @@ function nextFrame() {
  *   loop.play(target)      trains (animated) until `target` steps; loop.pause(); loop.stepOnce()
  *   loop.status()          {phase, step, target, playing, error, diverged, rate, remainingMs}
  *                          phase: opening | idle | training | pausing | restoring | error; diverged: every
- *                          network diverged, the run stopped at `step`; rate: steps per second over
+ *                          network diverged, the run stopped at `step`; empty: no data to train on; rate: steps per second over
  *                          the last updates while playing (null otherwise); remainingMs: to `target`
  *   loop.estimateMs(until, {batch, points})   expected time to train to `until` (null until open)
  * onSnapshot gets every snapshot ({step, runs}); onStatus every change of phase or step.
@@ -73,6 +73,8 @@ export function createTrainingLoop({ runner, onOpen, onSnapshot, onStatus, budge
 
   let measureMs = 0;
   let diverged = false; // every network has diverged: the run stopped there
+  let empty = false;    // no data to train on (the learner's own points, all erased)
+  let stale = false;    // the last snapshot skipped parts that are costly to draw (the playground's unit views)
   let samples = [];     // [{time, step}] of the last updates while playing, for the rate
 
   /** Steps per second over the last updates of this run (null until two are known). */
@@ -87,7 +89,7 @@ export function createTrainingLoop({ runner, onOpen, onSnapshot, onStatus, budge
   const status = () => {
     const stepsPerSecond = rate();
     return {
-      phase, step, target, playing, error, diverged,
+      phase, step, target, playing, error, diverged, empty,
       rate: stepsPerSecond,
       remainingMs: stepsPerSecond ? ((target - step) / stepsPerSecond) * 1000 : null,
     };
@@ -118,6 +120,8 @@ export function createTrainingLoop({ runner, onOpen, onSnapshot, onStatus, budge
     if (result.snapshot.measureMs >= 0) measureMs = result.snapshot.measureMs;
     step = result.snapshot.step;
     diverged = Boolean(result.snapshot.diverged);
+    empty = Boolean(result.snapshot.empty);
+    stale = Boolean(result.snapshot.stale);
     if (playing) {
       samples.push({ time: performance.now(), step });
       if (samples.length > RATE_WINDOW) samples.shift();
@@ -140,6 +144,11 @@ export function createTrainingLoop({ runner, onOpen, onSnapshot, onStatus, budge
     phase = 'error';
     error = caught;
     report();
+  }
+
+  /** When a run stops on a snapshot that skipped costly parts, one more snapshot (0 steps) with all of them. */
+  async function completeStale(gen) {
+    if (stale && gen === generation) await advance(0, gen);
   }
 
   async function waitIdle() {
@@ -172,13 +181,16 @@ export function createTrainingLoop({ runner, onOpen, onSnapshot, onStatus, budge
         if (onOpen) onOpen(opened);
         step = opened.snapshot.step;
         measureMs = opened.snapshot.measureMs || 0;
+        empty = Boolean(opened.snapshot.empty);
         onSnapshot(opened.snapshot);
-        while (step < at && !diverged) {
+        while (step < at && !diverged && !empty) {
           if (!(await advance(chunkFor(at - step, { restoring: true }), gen))) return false;
           report();
           await nextFrame();
           if (gen !== generation) return false;
         }
+        await completeStale(gen);
+        if (gen !== generation) return false;
         phase = 'idle';
         report();
         return true;
@@ -190,7 +202,7 @@ export function createTrainingLoop({ runner, onOpen, onSnapshot, onStatus, budge
     },
     /** Train until `until` steps, one update per animation frame. */
     async play(until) {
-      if (playing || diverged || ['error', 'opening', 'restoring', 'pausing'].includes(phase)) return;
+      if (playing || diverged || empty || ['error', 'opening', 'restoring', 'pausing'].includes(phase)) return;
       const gen = generation;
       target = until;
       if (step >= target) return;
@@ -216,6 +228,7 @@ export function createTrainingLoop({ runner, onOpen, onSnapshot, onStatus, budge
           report();
           if (pending) await nextFrame();
         }
+        if (run === myRun || !playing) await completeStale(gen);
       } catch (caught) {
         fail(caught, gen);
         return;
@@ -240,12 +253,13 @@ export function createTrainingLoop({ runner, onOpen, onSnapshot, onStatus, budge
     },
     /** One minibatch step (paused). */
     async stepOnce() {
-      if (playing || diverged || ['error', 'opening', 'restoring', 'pausing'].includes(phase)) return;
+      if (playing || diverged || empty || ['error', 'opening', 'restoring', 'pausing'].includes(phase)) return;
       const gen = generation;
       try {
         await waitIdle();
         if (gen !== generation || playing) return;
         await advance(1, gen);
+        await completeStale(gen);
         report();
       } catch (caught) {
         fail(caught, gen);

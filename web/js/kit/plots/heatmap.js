@@ -1,6 +1,9 @@
 // A decision-boundary heatmap: the network's output p(x₁, x₂) ∈ [0, 1] on a grid (from the engine's
 // predict), the p = 0.5 contour, and the data points. Class 1 is a filled circle, class 0 a filled
-// square; test points are drawn hollow. Shapes as well as colours tell the classes apart.
+// square; test points are drawn hollow. Shapes as well as colours tell the classes apart. With k > 2
+// classes (softmax outputs, k per grid point) each cell takes the colour of its most probable class
+// (Okabe–Ito), paler where the network is less sure, with a line where the most probable class changes;
+// classes are shapes too (classes.js).
 //
 //   import { createHeatmap, gridPoints, dataExtent } from './index.js';
 //   const map = createHeatmap({ label: 'Decision boundary', maxSize: 360 });
@@ -11,6 +14,7 @@
 //   map.setLabel('Decision boundary: 97% of training points on the right side');
 import { h } from '../dom.js';
 import { readPlotTheme, onThemeChange, sizeCanvas } from './theme.js';
+import { CLASS_SHAPES, classColour, shapePath } from './classes.js';
 
 const INTENSITY = 0.62; // the strongest tint, so points stay readable on top
 
@@ -59,22 +63,20 @@ function contourSegments(values, resolution, level = 0.5) {
   return segments;
 }
 
-function drawPoints(ctx, set, toPixel, theme, { hollow }) {
+function drawPoints(ctx, set, toPixel, theme, { hollow, classes }) {
   if (!set || !set.inputs) return;
-  const colours = { 1: theme.positive, 0: theme.negative };
   const radius = 3.4;
   ctx.lineWidth = hollow ? 1.6 : 1;
   for (let k = 0; k < set.inputs.length; k += 1) {
     const [x, y] = toPixel(set.inputs[k][0], set.inputs[k][1]);
-    const positive = set.targets[k][0] >= 0.5;
-    ctx.beginPath();
-    if (positive) ctx.arc(x, y, radius, 0, 2 * Math.PI);
-    else ctx.rect(x - radius * 0.9, y - radius * 0.9, radius * 1.8, radius * 1.8);
+    const label = classes > 2 ? set.targets[k][0] : (set.targets[k][0] >= 0.5 ? 1 : 0);
+    shapePath(ctx, CLASS_SHAPES[label % CLASS_SHAPES.length], x, y, radius);
+    const colour = classColour(theme, label, classes);
     if (hollow) {
-      ctx.strokeStyle = colours[positive ? 1 : 0];
+      ctx.strokeStyle = colour;
       ctx.stroke();
     } else {
-      ctx.fillStyle = colours[positive ? 1 : 0];
+      ctx.fillStyle = colour;
       ctx.fill();
       ctx.strokeStyle = theme.edge;
       ctx.stroke();
@@ -82,11 +84,20 @@ function drawPoints(ctx, set, toPixel, theme, { hollow }) {
   }
 }
 
+/** The most probable class of grid cell k (k classes per cell) and how sure: (p_max − 1/k) / (1 − 1/k). */
+function cellClass(values, k, classes) {
+  let best = 0;
+  for (let c = 1; c < classes; c += 1) if (values[k * classes + c] > values[k * classes + best]) best = c;
+  const p = values[k * classes + best];
+  return Number.isFinite(p) ? [best, (p - 1 / classes) / (1 - 1 / classes)] : [-1, 0];
+}
+
 /**
  * createHeatmap({label, maxSize = 360}) →
- *   {element, draw({values, resolution, extent, train, test}), setLabel(text), destroy()}
+ *   {element, draw({values, resolution, extent, train, test, classes}), setLabel(text), destroy()}
  * values: Float64Array of resolution² outputs in [0, 1], row-major from the top-left (gridPoints
- * order); extent: [low, high] for both axes; train/test: {inputs: [[x1, x2]], targets: [[0|1]]}.
+ * order), or resolution² × classes probabilities with `classes` > 2; extent: [low, high] for both
+ * axes; train/test: {inputs: [[x1, x2]], targets: [[label]]}.
  */
 export function createHeatmap(options = {}) {
   const maxSize = options.maxSize || 360;
@@ -110,11 +121,18 @@ export function createHeatmap(options = {}) {
     const background = rgb(theme.background);
     const positive = rgb(theme.positive);
     const negative = rgb(theme.negative);
+    const classes = next.classes || 2;
+    const palette = Array.from({ length: classes }, (_, c) => rgb(classColour(theme, c, classes)));
+    const regions = classes > 2 ? new Int8Array(resolution * resolution) : null;
     for (let k = 0; k < resolution * resolution; k += 1) {
-      const p = values[k];
       let colour = background;
       let t = 0;
-      if (Number.isFinite(p)) {
+      if (regions) {
+        const [best, sure] = cellClass(values, k, classes);
+        regions[k] = best;
+        if (best >= 0) { colour = palette[best]; t = Math.min(1, Math.max(0, sure)) * INTENSITY; }
+      } else if (Number.isFinite(values[k])) {
+        const p = values[k];
         colour = p >= 0.5 ? positive : negative;
         t = Math.min(1, Math.abs(p - 0.5) * 2) * INTENSITY;
       }
@@ -132,16 +150,33 @@ export function createHeatmap(options = {}) {
     ctx.strokeStyle = theme.fg;
     ctx.lineWidth = 2;
     ctx.beginPath();
-    for (const [[r0, c0], [r1, c1]] of contourSegments(values, resolution)) {
-      ctx.moveTo((c0 + 0.5) * cell, (r0 + 0.5) * cell);
-      ctx.lineTo((c1 + 0.5) * cell, (r1 + 0.5) * cell);
+    if (regions) {
+      // Where the most probable class changes between neighbouring cells: the cells' shared edge.
+      for (let r = 0; r < resolution; r += 1) {
+        for (let c = 0; c < resolution; c += 1) {
+          const here = regions[r * resolution + c];
+          if (c + 1 < resolution && regions[r * resolution + c + 1] !== here) {
+            ctx.moveTo((c + 1) * cell, r * cell);
+            ctx.lineTo((c + 1) * cell, (r + 1) * cell);
+          }
+          if (r + 1 < resolution && regions[(r + 1) * resolution + c] !== here) {
+            ctx.moveTo(c * cell, (r + 1) * cell);
+            ctx.lineTo((c + 1) * cell, (r + 1) * cell);
+          }
+        }
+      }
+    } else {
+      for (const [[r0, c0], [r1, c1]] of contourSegments(values, resolution)) {
+        ctx.moveTo((c0 + 0.5) * cell, (r0 + 0.5) * cell);
+        ctx.lineTo((c1 + 0.5) * cell, (r1 + 0.5) * cell);
+      }
     }
     ctx.stroke();
     // 3. The points.
     const [low, high] = extent;
     const toPixel = (x, y) => [((x - low) / (high - low)) * size, ((high - y) / (high - low)) * size];
-    drawPoints(ctx, next.test, toPixel, theme, { hollow: true });
-    drawPoints(ctx, next.train, toPixel, theme, { hollow: false });
+    drawPoints(ctx, next.test, toPixel, theme, { hollow: true, classes });
+    drawPoints(ctx, next.train, toPixel, theme, { hollow: false, classes });
     // 4. A frame.
     ctx.strokeStyle = theme.muted;
     ctx.lineWidth = 1;

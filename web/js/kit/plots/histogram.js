@@ -16,9 +16,9 @@ import { readPlotTheme, sizeCanvas } from './theme.js';
 
 /**
  * drawHistogram(canvas, {counts, range, width, height, color, theme, zeroLine = true})
- * Bars normalised to the tallest bin; a tick at 0 when 0 is inside the range.
+ * Bars normalised to the tallest bin; a tick at 0 when 0 is inside the range; arrows on full end bins.
  */
-export function drawHistogram(canvas, { counts, range, width, height, color, theme, zeroLine = true }) {
+export function drawHistogram(canvas, { counts, range, width, height, color, theme, zeroLine = true, endArrows = true }) {
   const ctx = sizeCanvas(canvas, width, height);
   ctx.clearRect(0, 0, width, height);
   ctx.fillStyle = theme.background;
@@ -54,7 +54,9 @@ export function drawHistogram(canvas, { counts, range, width, height, color, the
     ctx.fillRect(b * barWidth + 0.5, baseline - barHeight, Math.max(1, barWidth - 1), barHeight);
   }
   // End bins also hold everything beyond the range: mark them with an outward arrow (inside the bar,
-  // in the background colour, when the bar is too tall for it to fit above).
+  // in the background colour, when the bar is too tall for it to fit above). `endArrows: false`
+  // for a range that holds every value (from the data's own minimum to maximum).
+  if (!endArrows) return;
   ctx.lineWidth = 1.2;
   for (const [b, direction] of [[0, -1], [bins - 1, 1]]) {
     if (counts[b] <= 0) continue;

@@ -11,17 +11,18 @@ import { validatePlaygroundState, defaultPlaygroundState } from '../../kit/state
 import { mountExperimentWidget } from '../../kit/experiment/controller.js';
 import { number } from '../../kit/experiment/labels.js';
 import {
-  presetState, experimentSpec, experimentKey, matchingPreset, accuracy, deadHidden, saturatedHidden,
+  presetState, experimentSpec, experimentKey, matchingPreset, accuracy, confusion, deadHidden, saturatedHidden,
 } from './model.js';
 import { createPlaygroundSetup } from './setup-panel.js';
 import { createPlaygroundResults } from './results.js';
-import { playgroundJson, playgroundCsv, playgroundFileName, PLAYGROUND_FILE_FORMAT } from './export.js';
+import { playgroundJson, playgroundCsv, playgroundPython, playgroundFileName, PLAYGROUND_FILE_FORMAT } from './export.js';
 
-function accuracies(snapshot, context) {
+function accuracies(snapshot, context, classes) {
   const run = snapshot.runs[0];
+  if (run.empty) return { train: null, test: null };
   return {
-    train: accuracy(run.trainOutputs, context.train.targets),
-    test: context.test ? accuracy(run.testOutputs, context.test.targets) : null,
+    train: accuracy(run.trainOutputs, context.train.targets, classes),
+    test: context.test ? accuracy(run.testOutputs, context.test.targets, classes) : null,
   };
 }
 
@@ -37,14 +38,18 @@ export const PLAYGROUND_CONFIG = Object.freeze({
   experimentKey,
   isLarge(state) {
     const weights = state.hidden.reduce((sum, units, l) => sum + units * (l === 0 ? 2 : state.hidden[l - 1]), 0);
-    return state.dataset.size * weights > 2e6; // updates will be slow
+    const points = state.points ? state.points.length : state.dataset.size;
+    return points * weights > 2e6; // updates will be slow
   },
   emptyHistory: (state) => ({
-    steps: [], train: [], test: [], dead: [], saturated: [],
+    steps: [], train: [], test: [], dead: [], saturated: [], units: null,
     alpha: state.activation.name === 'prelu' ? state.hidden.map(() => []) : [],
   }),
   record(history, snapshot, context, state) {
     const run = snapshot.runs[0];
+    if (run.units) history.units = run.units; // the latest unit views (not every snapshot carries them)
+    if (run.empty) return; // no points: nothing was measured
+    if (history.steps.at(-1) === snapshot.step) return; // the same step again, only to complete the unit views
     history.steps.push(snapshot.step);
     history.train.push(run.loss);
     history.test.push(run.testLoss);
@@ -55,20 +60,29 @@ export const PLAYGROUND_CONFIG = Object.freeze({
   },
   view: (snapshot, history, context, state) => ({
     snapshot, history, train: context.train, test: context.test, extent: context.extent,
-    accuracy: accuracies(snapshot, context), dead: deadHidden(snapshot.runs[0].layers, state),
+    accuracy: accuracies(snapshot, context, state.classes), dead: snapshot.runs[0].empty ? null : deadHidden(snapshot.runs[0].layers, state),
+    confusion: snapshot.runs[0].empty ? null : confusion(snapshot.runs[0].trainOutputs, context.train.targets, state.classes),
+    state,
   }),
+  // The results keep their plane, network diagram and charts while only the data or training settings change.
+  resultsKey: (state) => JSON.stringify([state.hidden, state.activation, state.classes]),
   createSetup: createPlaygroundSetup,
   createResults: createPlaygroundResults,
   lossList(snapshot, state, t) {
     const run = snapshot.runs[0];
+    if (run.empty) return '\u2014';
     return t('pg.lossList', {
       train: run.loss === null ? t('lab.diverged.short') : number(run.loss, 3),
       test: run.testLoss === null ? t('lab.diverged.short') : number(run.testLoss, 3),
     });
   },
   exportJson: (state, snapshot, history, context) =>
-    playgroundJson(state, snapshot, history, snapshot && context ? accuracies(snapshot, context) : {}),
+    playgroundJson(state, snapshot, history, snapshot && context ? accuracies(snapshot, context, state.classes) : {}),
   exportCsv: (state, snapshot, history) => playgroundCsv(state, history),
+  extraExports: [{
+    action: 'export-python', labelKey: 'pgd.export.python', extension: 'py', type: 'text/x-python',
+    text: (state, snapshot, history, context) => playgroundPython(state, snapshot, context),
+  }],
   fileName: (state, snapshot, extension) => playgroundFileName(snapshot, matchingPreset(state), extension),
 });
 

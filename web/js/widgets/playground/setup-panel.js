@@ -5,11 +5,13 @@
 import { h, uid } from '../../kit/dom.js';
 import { ACTIVATIONS } from '../../kit/state/lab-fields.js';
 import { activationName } from '../../kit/activations.js';
-import { PLAYGROUND_LIMITS } from '../../kit/state/playground-schema.js';
+import { PLAYGROUND_LIMITS, MULTICLASS_DATASETS } from '../../kit/state/playground-schema.js';
 import { createSetupPanel } from '../../kit/experiment/setup-panel.js';
 import { selectField } from '../../kit/experiment/fields.js';
 import { defaultActivation } from '../../kit/experiment/labels.js';
 import { PLAYGROUND_PRESETS, matchingPreset } from './model.js';
+
+const range = ([low, high]) => Array.from({ length: high - low + 1 }, (_, i) => low + i);
 
 /** "8, 8, 8" → [8, 8, 8]; a part that is not a whole number stays text, so the validator names it. */
 function parseSizes(text) {
@@ -40,8 +42,8 @@ function networkGroup(panel, t) {
       }), (s) => s.activation.name),
       panel.parameterField(state.activation, ['activation'])),
     panel.row(panel.initFields()),
-    bind.text(h('p', { class: 'setup-hint' }), (s) => t('pg.setup.shape', {
-      shape: ['2', ...s.hidden.map(String), '1'].join(' → '),
+    bind.text(h('p', { class: 'setup-hint' }), (s) => t(s.classes > 2 ? 'pgd.setup.shapeSoftmax' : 'pg.setup.shape', {
+      shape: ['2', ...s.hidden.map(String), String(s.classes > 2 ? s.classes : 1)].join(' → '),
       layers: PLAYGROUND_LIMITS.hiddenLayers[1], units: PLAYGROUND_LIMITS.units[1],
     })));
 }
@@ -59,7 +61,21 @@ export function createPlaygroundSetup(t, actions) {
     structureKey: (state) => state.activation.name,
     groups: (panel) => [
       panel.presetRow(),
-      panel.dataGroup(h('p', { class: 'setup-hint', text: t('pg.setup.testSet') })),
+      panel.dataGroup(
+        panel.row(panel.bind.field(selectField({
+          field: 'classes', label: t('pgd.setup.classes'), value: String(panel.state.classes),
+          options: range(PLAYGROUND_LIMITS.classes).map((k) => [String(k), String(k)]),
+          // More than two classes need a dataset the engine makes with k classes: spirals unless already k-ready.
+          onValue: (v) => panel.edit((s) => {
+            s.classes = Number(v);
+            if (s.classes > 2 && !MULTICLASS_DATASETS.includes(s.dataset.kind)) s.dataset.kind = 'spirals';
+          }),
+        }), (s) => String(s.classes))),
+        h('p', { class: 'setup-hint', text: t('pgd.setup.classesHint') }),
+        h('p', { class: 'setup-hint', text: t('pg.setup.testSet') }),
+        // While the learner's own points are in use, these settings wait for a return to generated data.
+        panel.bind.text(h('p', { class: 'setup-hint', 'data-role': 'own-data-note' }),
+          (s) => (s.points ? t('pgd.setup.ownData', { count: s.points.length }) : ''))),
       networkGroup(panel, t),
       panel.trainingGroup(),
     ],
