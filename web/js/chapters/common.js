@@ -19,13 +19,17 @@ const SECTION_TITLES = {
   'leaky-relu': 'chapter.leaky-relu.title',
   prelu: 'chapter.prelu.title',
   summary: 'chapter.summary.title',
+  init: 'chapter.init.title',
+  output: 'chapter.output.title',
+  modern: 'chapter.modern.title',
+  glossary: 'glossary.title',
   lab: 'chapter.link.lab',
   playground: 'chapter.link.playground',
 };
 
 /** Chapter numbers, in reading order; the stepper section is chapter 2. */
 export const CHAPTER_NUMBERS = Object.freeze({
-  why: 1, stepper: 2, criteria: 3, sigmoid: 4, tanh: 5, relu: 6, 'leaky-relu': 7, prelu: 8, summary: 9,
+  why: 1, stepper: 2, criteria: 3, sigmoid: 4, tanh: 5, relu: 6, 'leaky-relu': 7, prelu: 8, summary: 9, init: 10, output: 11, modern: 12,
 });
 
 /** Move to a section without touching the hash (which holds a widget's state). */
