@@ -12,7 +12,8 @@ import leakyRelu from '../chapters/ch7-leaky-relu.js';
 import prelu from '../chapters/ch8-prelu.js';
 import summary from '../chapters/ch9-summary.js';
 import init from '../chapters/ch10-init.js';
+import output from '../chapters/ch11-output.js';
 import lab from './lab.js';
 import playground from './playground.js';
 
-export const sections = [about, why, stepper, criteria, sigmoid, tanh, relu, leakyRelu, prelu, summary, init, lab, playground];
+export const sections = [about, why, stepper, criteria, sigmoid, tanh, relu, leakyRelu, prelu, summary, init, output, lab, playground];
