@@ -1,5 +1,5 @@
 // The notebook's sections, in reading order. Adding a chapter is one import and one entry.
-// Chapters 1–9 (web/js/chapters/, issue 5) follow "about"; the stepper section is chapter 2, inside
+// Chapters 1–12 (web/js/chapters/; 1–9 issue 5, 10–12 issue 14) follow "about"; the stepper section is chapter 2, inside
 // its chapter frame. The comparison lab and the training playground (issue 4) come last.
 import about from './about.js';
 import why from '../chapters/ch1-why.js';
@@ -13,7 +13,8 @@ import prelu from '../chapters/ch8-prelu.js';
 import summary from '../chapters/ch9-summary.js';
 import init from '../chapters/ch10-init.js';
 import output from '../chapters/ch11-output.js';
+import modern from '../chapters/ch12-modern.js';
 import lab from './lab.js';
 import playground from './playground.js';
 
-export const sections = [about, why, stepper, criteria, sigmoid, tanh, relu, leakyRelu, prelu, summary, init, output, lab, playground];
+export const sections = [about, why, stepper, criteria, sigmoid, tanh, relu, leakyRelu, prelu, summary, init, output, modern, lab, playground];
