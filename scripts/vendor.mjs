@@ -2,9 +2,11 @@
 // Only files whose content differs are copied, so a second run changes nothing.
 //   web/vendor/katex/  katex.mjs, katex.min.css, fonts/, LICENSE
 //   web/vendor/uplot/  uPlot.esm.js, uPlot.min.css, LICENSE
+//   web/vendor/mathjs/ expression.mjs (math.js's parser, bundled by esbuild from scripts/mathjs-expression.mjs), LICENSE
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildSync } from 'esbuild';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const modules = path.join(repo, 'node_modules');
@@ -13,20 +15,24 @@ const vendor = path.join(repo, 'web', 'vendor');
 const files = {
   katex: ['dist/katex.mjs', 'dist/katex.min.css', 'dist/fonts', 'LICENSE'],
   uplot: ['dist/uPlot.esm.js', 'dist/uPlot.min.css', 'LICENSE'],
+  mathjs: ['LICENSE'],
 };
 
 let copied = 0;
+function write(target, content) {
+  if (fs.existsSync(target) && content.equals(fs.readFileSync(target))) return;
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  fs.writeFileSync(target, content);
+  copied++;
+}
+
 function copy(source, target) {
   const stat = fs.statSync(source);
   if (stat.isDirectory()) {
     for (const name of fs.readdirSync(source)) copy(path.join(source, name), path.join(target, name));
     return;
   }
-  const content = fs.readFileSync(source);
-  if (fs.existsSync(target) && content.equals(fs.readFileSync(target))) return;
-  fs.mkdirSync(path.dirname(target), { recursive: true });
-  fs.writeFileSync(target, content);
-  copied++;
+  write(target, fs.readFileSync(source));
 }
 
 for (const [library, paths] of Object.entries(files)) {
@@ -39,4 +45,11 @@ for (const [library, paths] of Object.entries(files)) {
     copy(path.join(root, file), path.join(vendor, library, path.basename(file)));
   }
 }
+// math.js ships no single browser ES module: its parser and a few functions, bundled into one.
+const mathjs = buildSync({
+  entryPoints: [path.join(repo, 'scripts', 'mathjs-expression.mjs')],
+  bundle: true, format: 'esm', minify: true, write: false, legalComments: 'none', logLevel: 'error',
+});
+write(path.join(vendor, 'mathjs', 'expression.mjs'), Buffer.from(mathjs.outputFiles[0].contents));
+
 console.error(`vendor: web/vendor/ up to date (${copied} file${copied === 1 ? '' : 's'} copied)`);

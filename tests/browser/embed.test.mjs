@@ -359,6 +359,7 @@ const SAMPLES = {
   'linear-stack': { layers: '3', activation: 'relu' },
   comparison: { activations: 'tanh,relu', depth: '4', width: '8', steps: '50' },
   playground: { data: 'xor', 'hidden-layers': '4,4', activation: 'relu', steps: '50' },
+  exercise: { exercise: 'tanh-derivative', seed: '3' },
 };
 
 test('every widget in the table embeds both ways from another origin, and its share snippets reproduce it', async () => {

@@ -12,7 +12,8 @@
 // works from another origin (the server must send Access-Control-Allow-Origin).
 //
 // Element API: el.ready (a promise: true once the widget runs, false if it could not start),
-// el.getState(), and the events 'actlab-ready' and 'actlab-statechange' (detail: {state}).
+// el.getState(), and the events 'actlab-ready' and 'actlab-statechange' (detail: {state}); an
+// exercise also sends 'actlab-solved' (detail: {exercise, attempts}) when the learner solves it.
 import { WIDGETS, COMMON_CSS, FRAME_CSS, THEME_CSS } from '../js/kit/embed/widgets.js';
 import { loadSheet, ensureKatexFonts, registerEmbedUnit } from '../js/kit/embed/styles.js';
 import { translatorFor, normaliseLang } from '../js/kit/i18n.js';
@@ -195,6 +196,9 @@ function defineElement(entry) {
         lang,
         initialState,
         onStateChange: (state) => this.#guard(() => this.dispatchEvent(new CustomEvent('actlab-statechange', { detail: { state } }))),
+        onSolved: ({ exercise, attempts }) => this.#guard(() => this.dispatchEvent(new CustomEvent('actlab-solved', {
+          bubbles: true, composed: true, detail: { exercise, attempts },
+        }))),
         onInvalidState: (error) => this.#guard(() => {
           const problem = this.#adapter.asAttributeError(error, this.#stateAttributes());
           this.#problems.widget = [(tr) => attributeMessage(problem, tr)];

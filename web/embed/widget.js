@@ -2,7 +2,8 @@
 // fragment uses the widget's codec (the notebook's link format without "#section?"); every change
 // is written back, so the address is always a link to what is shown. In an iframe, the page tells
 // its parent how tall it is ({type: 'actlab:resize', widget, height}), for hosts that want to
-// resize the frame; nothing else is sent.
+// resize the frame, and, when the learner solves an exercise, {type: 'actlab:solved', exercise,
+// attempts}, so a course page or an LMS can record it; nothing else is sent.
 import { widgetByName, WIDGETS } from '../js/kit/embed/widgets.js';
 import { translatorFor, normaliseLang } from '../js/kit/i18n.js';
 import { invalidStateMessage } from '../js/kit/state/messages.js';
@@ -81,6 +82,9 @@ async function main() {
     onInvalidState(error) {
       problems.push(invalidStateMessage(error, t));
       show(problems);
+    },
+    onSolved({ exercise, attempts }) {
+      if (window.parent !== window) window.parent.postMessage({ type: 'actlab:solved', exercise, attempts }, '*');
     },
   });
   await Promise.all([widget.ready, texReady()]); // ready: its formulas typeset too

@@ -6,6 +6,7 @@ import { defineChapter, p, tex, figure } from './common.js';
 import { mountLinearStack } from '../widgets/linear-stack/index.js';
 import { decodeLinearStackParams, encodeLinearStackParams } from '../kit/state/linear-stack-codec.js';
 import { defaultLinearStackState, validateLinearStackState } from '../kit/state/linear-stack-schema.js';
+import { whyPrediction } from './predictions.js';
 
 const codec = {
   defaults: defaultLinearStackState,
@@ -26,7 +27,7 @@ export default defineChapter({
     p('why.p2'),
     tex('y_2 = w_2\\,(w_1 x + b_1) + b_2 = (w_2 w_1)\\,x + (w_2 b_1 + b_2)'),
     p('why.p3'),
-    figure((host, ctx) => {
+    whyPrediction(figure((host, ctx) => {
       const root = h('div', { class: 'chapter-widget' });
       host.append(root);
       const widget = mountLinearStack(root, {
@@ -37,7 +38,7 @@ export default defineChapter({
       });
       ctx.onState((state) => widget.setState(state));
       return { ready: widget.ready, setLang: (lang) => widget.setLang(lang) };
-    }),
+    })),
     p('why.p4'),
     tex('o = f(y) = f(w x + b)'),
     p('why.p5'),

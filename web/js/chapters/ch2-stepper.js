@@ -3,7 +3,9 @@
 // stays 'stepper' and its own intro, chain-rule formula and widget are untouched. The section hands
 // itself to stepperChapter (a chapter never imports a section).
 import { h } from '../kit/dom.js';
-import { chapterFrame } from './common.js';
+import { chapterFrame, CHAPTER_NUMBERS } from './common.js';
+import { mountChapterExercises } from './exercises.js';
+import { stepperPrediction } from './predictions.js';
 
 const frameSpec = {
   id: 'stepper',
@@ -22,14 +24,23 @@ export function stepperChapter(stepper) {
     mount(container, context) {
       const frame = chapterFrame(frameSpec);
       const inner = h('div', { class: 'chapter-body' });
-      container.replaceChildren(frame.header, inner, frame.footer);
+      const exercises = h('div', { class: 'chapter-body' });
+      container.replaceChildren(frame.header, inner, exercises, frame.footer);
       container.closest('section')?.classList.add('chapter', 'chapter--stepper');
       const controller = stepper.mount(inner, context);
+      // Its prediction and exercises follow the stepper (the section's own content is untouched).
+      let tr = context.t;
+      const guess = stepperPrediction().figure(exercises, { get t() { return tr; }, state: null, onState() {} });
+      const drills = mountChapterExercises(exercises, { chapter: CHAPTER_NUMBERS.stepper, lang: context.lang, t: context.t });
       frame.render(context.t, null);
       const ready = Promise.resolve(controller.ready).then(() => frame.render(context.t, null));
       return {
         ready,
-        setLang: (lang, t) => { frame.render(t, null); return controller.setLang(lang, t); },
+        setLang: (lang, t) => {
+          tr = t;
+          frame.render(t, null);
+          return Promise.all([controller.setLang(lang, t), guess.setLang(lang, t), drills.setLang(lang, t)]);
+        },
         setState: (state) => controller.setState(state),
       };
     },

@@ -4,6 +4,7 @@
 import { defineChapter, p, list, figure } from './common.js';
 import { chapterCodec } from './state.js';
 import { mountCriteria, CRITERIA_ACTIVATIONS } from './figures/criteria.js';
+import { criteriaPrediction } from './predictions.js';
 
 const codec = chapterCodec({
   fields: { act: { type: 'word', words: CRITERIA_ACTIVATIONS, default: 'sigmoid' } },
@@ -20,7 +21,7 @@ export default defineChapter({
     list(['criteria.item.nonlinear', 'criteria.item.differentiable', 'criteria.item.cheap', 'criteria.item.monotonic',
       'criteria.item.saturation', 'criteria.item.centred', 'criteria.item.range'], { ordered: true }),
     p('criteria.p2'),
-    figure(mountCriteria),
+    criteriaPrediction(figure(mountCriteria)),
     p('criteria.p3'),
   ],
 });

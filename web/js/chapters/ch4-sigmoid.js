@@ -7,6 +7,7 @@ import { chapterCodec } from './state.js';
 import { mountActivationPlot } from '../widgets/activation-plot/index.js';
 import { mountSameSign } from './figures/same-sign.js';
 import { mountVanishing, CHAIN_LIMITS } from './figures/vanishing.js';
+import { sigmoidPrediction } from './predictions.js';
 
 const codec = chapterCodec({
   plot: { activation: 'sigmoid' },
@@ -46,7 +47,7 @@ export default defineChapter({
       + "= \\left|\\frac{\\partial L}{\\partial a_D}\\right| \\prod_{k=l}^{D} \\sigma'(z_k) \\prod_{k=l+1}^{D} |w_k| \\; |a_{l-1}| "
       + "\\;\\le\\; \\left|\\frac{\\partial L}{\\partial a_D}\\right| \\left(\\tfrac14\\right)^{D-l+1} |w|^{D-l}\\, |a_{l-1}|"),
     p('sigmoid.p8'),
-    figure(mountVanishing),
+    sigmoidPrediction(figure(mountVanishing)),
     p('sigmoid.p9'),
   ],
 });

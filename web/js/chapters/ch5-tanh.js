@@ -6,6 +6,7 @@ import { defineChapter, p, h3, tex, note, figure, plotFigure } from './common.js
 import { chapterCodec } from './state.js';
 import { mountActivationPlot } from '../widgets/activation-plot/index.js';
 import { mountCentring } from './figures/centring.js';
+import { tanhPrediction } from './predictions.js';
 
 const codec = chapterCodec({
   plot: { activation: 'tanh', initial: { compare: 'tanh-identity', point: 1 } },
@@ -27,7 +28,7 @@ export default defineChapter({
     plotFigure(mountActivationPlot, { activations: ['tanh'] }),
     h3('tanh.h.centred'),
     p('tanh.p3'),
-    figure(mountCentring),
+    tanhPrediction(figure(mountCentring)),
     h3('tanh.h.saturating'),
     p('tanh.p4'),
     p('tanh.p5'),

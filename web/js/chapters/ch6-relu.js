@@ -6,6 +6,7 @@ import { chapterCodec } from './state.js';
 import { mountActivationPlot } from '../widgets/activation-plot/index.js';
 import { mountSparsityMap, SPARSITY_LIMITS } from './figures/sparsity-map.js';
 import { mountDeadStart, DEAD_START_BIAS } from './figures/dead-start.js';
+import { reluPrediction } from './predictions.js';
 
 const codec = chapterCodec({
   plot: { activation: 'relu', initial: { point: 1 } },
@@ -30,7 +31,7 @@ export default defineChapter({
     plotFigure(mountActivationPlot, { activations: ['relu'] }),
     h3('relu.h.sparsity'),
     p('relu.p3'),
-    figure(mountSparsityMap),
+    reluPrediction(figure(mountSparsityMap)),
     p('relu.p4'),
     list(['relu.benefit.1', 'relu.benefit.2', 'relu.benefit.3']),
     h3('relu.h.limits'),

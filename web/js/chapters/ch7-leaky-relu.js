@@ -4,6 +4,7 @@
 // corrects it (the derivative is 0.01).
 import { defineChapter, playgroundPresetLink, p, tex, note } from './common.js';
 import { parameterRace } from './parameter-race.js';
+import { leakyPrediction } from './predictions.js';
 
 const slopeRace = parameterRace('leaky_relu', {
   kind: 'dead-start-leaky',
@@ -24,7 +25,7 @@ export default defineChapter({
         + "\\qquad \\operatorname{L-ReLU}'(y) = \\begin{cases} 1, & y > 0 \\\\ 0.01, & y \\le 0 \\end{cases}"),
       note('leaky.correction'),
       p('leaky.p2'),
-      plot,
+      leakyPrediction(plot),
       p('leaky.p3'),
       race,
       p('leaky.p4'),

@@ -3,6 +3,7 @@
 // the dead-start network once more, with α's trajectory as the engine learns it.
 import { defineChapter, playgroundPresetLink, p, tex, stateLink } from './common.js';
 import { parameterRace } from './parameter-race.js';
+import { preluPrediction } from './predictions.js';
 
 /** A 1 → 1 → 1 chain whose first neuron is a PReLU at z = −1.1 ≤ 0; step 14 is ∂L/∂α = ∂L/∂a · z. */
 export const PRELU_STEPPER_HASH = '#stepper?v=1&in=1&h=1&act=prelu:0.25,sigmoid&x=1.5&t=1&loss=mse'
@@ -32,7 +33,7 @@ export default defineChapter({
       tex("\\operatorname{P-ReLU}(y) = \\begin{cases} y, & y > 0 \\\\ \\alpha\\,y, & y \\le 0 \\end{cases} "
         + "\\qquad \\frac{\\partial \\operatorname{P-ReLU}}{\\partial y} "
         + "= \\begin{cases} 1, & y > 0 \\\\ \\alpha, & y \\le 0 \\end{cases}"),
-      plot,
+      preluPrediction(plot),
       p('prelu.p2'),
       tex("\\frac{\\partial \\operatorname{P-ReLU}}{\\partial \\alpha} = \\begin{cases} 0, & y > 0 \\\\ y, & y \\le 0 \\end{cases} "
         + "\\qquad \\frac{\\partial L}{\\partial \\alpha} = \\sum_{y_i \\le 0} \\frac{\\partial L}{\\partial a_i}\\, y_i"),

@@ -7,6 +7,7 @@ import { chapterCodec } from './state.js';
 import { mountActivationPlot } from '../widgets/activation-plot/index.js';
 import { PLOT_ACTIVATIONS } from '../kit/state/activation-plot-schema.js';
 import { mountSummaryTable, SUMMARY_DATASETS } from './figures/summary-table.js';
+import { summaryPrediction } from './predictions.js';
 
 const codec = chapterCodec({
   plot: { activation: 'gelu', fixed: false, choices: PLOT_ACTIVATIONS, initial: { point: -0.75 } },
@@ -37,7 +38,7 @@ export default defineChapter({
     tex('\\operatorname{SiLU}(y) = y\\,\\sigma(y)'),
     p('summary.softplus'),
     tex("\\operatorname{softplus}(y) = \\ln\\left(1 + e^{y}\\right), \\qquad \\operatorname{softplus}'(y) = \\sigma(y)"),
-    plotFigure(mountActivationPlot, { activations: PLOT_ACTIVATIONS }),
+    summaryPrediction(plotFigure(mountActivationPlot, { activations: PLOT_ACTIVATIONS })),
     h3('summary.h.takeaways'),
     list(['summary.take.1', 'summary.take.2', 'summary.take.3', 'summary.take.4', 'summary.take.5']),
   ],

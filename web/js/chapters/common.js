@@ -6,6 +6,7 @@ import { texElement } from '../kit/math.js';
 import { formatHash } from '../kit/state/hash.js';
 import { encodePlaygroundHash } from '../kit/state/playground-codec.js';
 import { presetState } from '../widgets/playground/model.js';
+import { mountChapterExercises } from './exercises.js';
 
 /** Title keys of the sections a chapter may link to. */
 const SECTION_TITLES = {
@@ -205,6 +206,10 @@ export function defineChapter({ id, buildsOn = [], sources = [], tryThis = null,
         }
         frame.render(tr, state);
       }
+      // Last, the chapter's exercises (from the exercise catalogue, by chapter number).
+      const exercisesHost = h('div', { class: 'chapter-figure-host' });
+      main.append(exercisesHost);
+      figures.push(mountChapterExercises(exercisesHost, { chapter: CHAPTER_NUMBERS[id], lang: currentLang, t: tr }));
       frame.render(tr, state);
 
       const ready = Promise.all(figures.map((controller) => controller && controller.ready).filter(Boolean))

@@ -141,7 +141,7 @@ export function rerunnable(frame, ctx) {
 }
 
 /** Run `callback` once, when `element` comes near the viewport (heavy figures wait for this). */
-function whenVisible(element, callback) {
+export function whenVisible(element, callback) {
   if (typeof IntersectionObserver !== 'function') { callback(); return () => {}; }
   let fired = false;
   const observer = new IntersectionObserver((entries) => {

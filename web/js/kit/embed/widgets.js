@@ -18,6 +18,7 @@ import * as activationPlotAdapter from './adapters/activation-plot.js';
 import * as linearStackAdapter from './adapters/linear-stack.js';
 import * as comparisonAdapter from './adapters/comparison.js';
 import * as playgroundAdapter from './adapters/playground.js';
+import * as exerciseAdapter from './adapters/exercise.js';
 
 export const WIDGETS = Object.freeze([
   {
@@ -67,6 +68,15 @@ export const WIDGETS = Object.freeze([
     attributes: ['data', 'size', 'noise', 'data-seed', 'hidden-layers', 'activation', 'init', 'bias', 'seed',
       'optimiser', 'learning-rate', 'batch', 'steps', 'at'],
     height: 1200,
+  },
+  {
+    name: 'exercise',
+    tag: 'actlab-exercise',
+    titleKey: 'embed.widget.exercise',
+    css: ['css/exercise.css'],
+    adapter: async () => exerciseAdapter,
+    attributes: ['exercise', 'seed'],
+    height: 720,
   },
 ]);
 
