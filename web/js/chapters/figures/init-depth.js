@@ -1,18 +1,14 @@
 // Chapter 10: how the scale of the initial weights decides whether signals and gradients survive
 // depth. A stack of D square layers (WIDTH units each, every one with the activation under test, no
 // separate output layer) is initialised four ways; for each, the engine reports every layer's
-// standard deviation of the activations (statistics.activation_std) and the size of the gradient
-// ∂L/∂z that reaches it (statistics.grad_pre_activation_norm) on one batch of N(0, 1) inputs.
-//
-// The gradient is injected at the top with a fixed size: the targets are the network's own outputs
-// minus a second N(0, 1) draw r, so the MSE gradient at the top is ∂L/∂a_D = 2r/(N·WIDTH) whatever
-// the forward signal did, and every layer's gradient says only what the backward pass did to it.
-// Both N(0, 1) draws come from the engine's own generator (a `normal` initialisation with scale 1),
-// so a seed gives the same figure natively and in the browser.
+// standard deviation of the activations and the size of the gradient ∂L/∂z that reaches it on one
+// batch of N(0, 1) inputs (kit/deep-stack.js, which the chapter's exercises use too). Next to them,
+// the predictions of the variance argument where it has a closed form.
 import { h } from '../../kit/dom.js';
 import { createPlot } from '../../kit/plots/svg-plot.js';
 import { figureFrame, computedFigure, stateNumberFields, selectField, keyNumbers, fmt } from './frame.js';
 import { ACTIVATION_NAMES, activationName, activationEntry } from '../../kit/activations.js';
+import { stackStatistics, stackDraws } from '../../kit/deep-stack.js';
 
 export const INIT_WIDTH = 128;
 export const INIT_BATCH = 128;
@@ -52,21 +48,6 @@ export function secondMomentFactor(activation, slope) {
   return null;
 }
 
-/** Layers of the stack, with the activation's parameter where it has one. */
-function stackLayers(activation, slope, depth) {
-  const layer = activation === 'leaky_relu' ? { units: INIT_WIDTH, activation, slope } : { units: INIT_WIDTH, activation };
-  return Array.from({ length: depth }, () => ({ ...layer }));
-}
-
-/** An INIT_BATCH × INIT_WIDTH batch of N(0, 1) numbers from the engine's generator, flat. */
-function normalBatch(engine, seed) {
-  const { layers } = engine.evaluate({
-    input_size: INIT_BATCH, layers: [{ units: INIT_WIDTH, activation: 'identity' }],
-    init: { scheme: 'normal', scale: 1, seed }, inputs: [new Array(INIT_BATCH).fill(0)],
-  });
-  return Float64Array.from(layers[0].weights.flat());
-}
-
 /**
  * Per layer and initialiser: {layer, activationStd, gradientRms}, where gradientRms is the root mean
  * square of ∂L/∂z over the batch. Plus the predictions of the variance argument where it has a
@@ -76,41 +57,26 @@ export function depthStatistics(engine, { activation, slope = 0.01, depth, seed 
   // The engine's Kaiming gain for the layer as built: its catalogue's, or for Leaky ReLU the one of
   // the slope in use (the engine computes it from the layer's own slope, as below).
   const gain = activation === 'leaky_relu' ? leakyGain(slope) : activationEntry(activation).gain;
-  const inputs = normalBatch(engine, 2 * seed);
-  const noise = normalBatch(engine, 2 * seed + 1);
-  const elements = INIT_BATCH * INIT_WIDTH;
   const factor = secondMomentFactor(activation, slope);
-  const runs = INITIALISERS.map((initialiser) => {
-    const session = engine.createSession({
-      input_size: INIT_WIDTH, layers: stackLayers(activation, slope, depth),
-      init: { scheme: initialiser.scheme, seed, ...(initialiser.scale ? { scale: initialiser.scale } : {}) },
-      loss: 'mse', optimiser: { optimiser: 'sgd', learning_rate: 0.01 },
+  const parameters = activation === 'leaky_relu' ? { slope } : {};
+  const draws = stackDraws(engine, { batch: INIT_BATCH, width: INIT_WIDTH, seed });
+  const runs = INITIALISERS.map(({ id, scheme, scale }) => {
+    const layers = stackStatistics(engine, {
+      activation, parameters, depth, width: INIT_WIDTH, batch: INIT_BATCH, seed, draws, init: { scheme, ...(scale ? { scale } : {}) },
     });
-    try {
-      const outputs = session.predict(inputs);
-      const targets = outputs.map((value, k) => value - noise[k]);
-      const measured = session.measure(inputs, targets);
-      const layers = measured.layers.map((stats, l) => ({
-        layer: l + 1,
-        activationStd: stats.activation_std,
-        gradientRms: stats.grad_pre_activation_norm / Math.sqrt(elements),
-      }));
-      const variance = fanVariance(initialiser, gain);
-      const perLayer = factor === null ? null : Math.sqrt(variance * factor);
-      const first = layers[0];
-      const last = layers[layers.length - 1];
-      return {
-        id: initialiser.id,
-        variance,
-        perLayer,
-        layers,
-        signalRatio: last.activationStd / first.activationStd,
-        gradientRatio: first.gradientRms / last.gradientRms,
-        predictedRatio: perLayer === null ? null : perLayer ** (depth - 1),
-      };
-    } finally {
-      session.delete();
-    }
+    const variance = fanVariance({ scheme, scale }, gain);
+    const perLayer = factor === null ? null : Math.sqrt(variance * factor);
+    const first = layers[0];
+    const last = layers[layers.length - 1];
+    return {
+      id,
+      variance,
+      perLayer,
+      layers,
+      signalRatio: last.activationStd / first.activationStd,
+      gradientRatio: first.gradientRms / last.gradientRms,
+      predictedRatio: perLayer === null ? null : perLayer ** (depth - 1),
+    };
   });
   return { activation, slope, depth, gain, factor, runs };
 }
