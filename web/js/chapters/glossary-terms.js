@@ -1,6 +1,6 @@
 // The glossary's terms, in the order the glossary lists them. Each term's words live in the locale
 // (area "further"): glossary.term.<id> (the term in that language), glossary.def.<id> (one line),
-// glossary.match.<id> (the forms to look for in a chapter's prose, comma-separated; the term itself
+// glossary.match.<id> (the forms to look for in a chapter's prose, separated by |; the term itself
 // when absent). linkGlossaryTerms() turns the first use of each term in a chapter into a link to
 // its entry in the glossary section.
 import { h } from '../kit/dom.js';
@@ -18,7 +18,7 @@ export const glossaryAnchor = (id) => `glossary-${id}`;
 function formsOf(t, id) {
   const key = `glossary.match.${id}`;
   const text = t.has(key) ? t(key) : t(`glossary.term.${id}`);
-  return text.split(',').map((form) => form.trim()).filter(Boolean).sort((a, b) => b.length - a.length);
+  return text.split('|').map((form) => form.trim()).filter(Boolean).sort((a, b) => b.length - a.length);
 }
 
 const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
