@@ -79,7 +79,8 @@ async function openFurther(options, hash = '') {
 const value = (page, selector) => page.$eval(selector, (el) => Number(el.dataset.value));
 const missingKeys = async (page) => (await page.evaluate(() => document.body.innerText)).match(/⟦[^⟧]*⟧/g) || [];
 const noHorizontalScroll = async (page) => {
-  const [scrollWidth, clientWidth] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+  const [scrollWidth, clientWidth] = await page.evaluate(() => [document.documentElement.scrollWidth,
+    document.documentElement.clientWidth]);
   assert.ok(scrollWidth <= clientWidth, `scrollWidth ${scrollWidth} > clientWidth ${clientWidth}`);
 };
 
@@ -167,7 +168,8 @@ test('English, 1280 px: chapters 10–12 against closed forms; goals, glossary l
     // Past e^709.78 the softmax rows overflow too.
     await page.fill('#output [data-field="sz"]', '800');
     await page.press('#output [data-field="sz"]', 'Enter');
-    await page.waitForFunction(() => document.querySelector('#output tr[data-row="softplus"] [data-key="naive"]').dataset.value === 'Infinity');
+    await page.waitForFunction(() => document.querySelector('#output tr[data-row="softplus"] [data-key="naive"]')
+      .dataset.value === 'Infinity');
     assert.equal(await cell('softplus', 'engine'), '800');
     assert.equal(await cell('logSumExp', 'naive'), 'Infinity');
     close(Number(await cell('logSumExp', 'stable')), 800 + Math.log1p(Math.exp(-800) + Math.exp(-1600)), 1e-12, 'log-sum-exp');
@@ -196,8 +198,9 @@ test('English, 1280 px: chapters 10–12 against closed forms; goals, glossary l
     close(await value(page, '#modern .chapter-figure--gated-unit [data-key="value"]'), silu(-1), 1e-15, 'SwiGLU h');
     close(await value(page, '#modern .chapter-figure--gated-unit [data-key="dv"]'), siluSlope(-1), 1e-15, 'SwiGLU ∂h/∂v');
     await page.selectOption('#modern [data-field="gate"]', 'glu');
-    await page.waitForFunction(() => Number(document.querySelector('#modern .chapter-figure--gated-unit [data-key="value"]').dataset.value) > 0);
-    close(await value(page, '#modern .chapter-figure--gated-unit [data-key="dv"]'), sigmoid(-1) * (1 - sigmoid(-1)), 1e-15, 'GLU ∂h/∂v = σ′');
+    const gated = '#modern .chapter-figure--gated-unit';
+    await page.waitForFunction((css) => Number(document.querySelector(`${css} [data-key="value"]`).dataset.value) > 0, gated);
+    close(await value(page, `${gated} [data-key="dv"]`), sigmoid(-1) * (1 - sigmoid(-1)), 1e-15, 'GLU ∂h/∂v = σ′');
     // The standard experiment: ReLU and the four smooth ones; only ReLU has exact zeros.
     await page.locator('#modern .chapter-figure--summary').scrollIntoViewIfNeeded();
     await page.waitForFunction(() => document.querySelector('#modern .chapter-figure--summary').dataset.state === 'ready',

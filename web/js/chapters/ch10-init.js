@@ -42,7 +42,8 @@ export default defineChapter({
     h3('init.h.xavier'),
     p('init.p7'),
     tex('\\operatorname{Var}(w) = \\frac{2}{n_{\\mathrm{in}} + n_{\\mathrm{out}}}, \\qquad '
-      + 'w \\sim U\\!\\left(-\\sqrt{\\frac{6}{n_{\\mathrm{in}} + n_{\\mathrm{out}}}},\\; \\sqrt{\\frac{6}{n_{\\mathrm{in}} + n_{\\mathrm{out}}}}\\right)'),
+      + 'w \\sim U\\!\\left(-\\sqrt{\\frac{6}{n_{\\mathrm{in}} + n_{\\mathrm{out}}}},\\; '
+      + '\\sqrt{\\frac{6}{n_{\\mathrm{in}} + n_{\\mathrm{out}}}}\\right)'),
     h3('init.h.kaiming'),
     p('init.p8'),
     tex('\\mathbb{E}\\bigl[\\operatorname{L-ReLU}(z)^2\\bigr] = \\tfrac12 \\operatorname{Var}(z) + \\tfrac12 s^2 \\operatorname{Var}(z) '

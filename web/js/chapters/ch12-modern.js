@@ -46,7 +46,8 @@ export default defineChapter({
     h3('modern.h.swish'),
     p('modern.p5'),
     tex('\\operatorname{Swish}_\\beta(y) = y\\,\\sigma(\\beta y) = \\frac{\\operatorname{SiLU}(\\beta y)}{\\beta}, \\qquad '
-      + '\\operatorname{Swish}_\\beta\'(y) = \\operatorname{SiLU}\'(\\beta y), \\qquad \\operatorname{SiLU}(y) = \\operatorname{Swish}_1(y)'),
+      + '\\operatorname{Swish}_\\beta\'(y) = \\operatorname{SiLU}\'(\\beta y), \\qquad '
+      + '\\operatorname{SiLU}(y) = \\operatorname{Swish}_1(y)'),
     p('modern.p6'),
     figure(mountSwishBeta),
     h3('modern.h.mish'),

@@ -22,6 +22,8 @@ function formsOf(t, id) {
 }
 
 const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+// A Latin form matches as a whole word, and a hyphen counts as part of a word; other forms anywhere.
+const formPattern = (form) => (/^[\w\s-]+$/.test(form) ? `(?<![\\w-])${escape(form)}(?![\\w-])` : escape(form));
 
 /**
  * In `roots` (a chapter's rendered prose blocks, in reading order), wrap the first use of every
@@ -32,7 +34,7 @@ const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 export function linkGlossaryTerms(roots, t) {
   const nodes = roots.flatMap((root) => textNodes(root));
   for (const id of GLOSSARY_TERMS) {
-    const pattern = new RegExp(formsOf(t, id).map((form) => (/^[\w\s-]+$/.test(form) ? `(?<![\\w-])${escape(form)}(?![\\w-])` : escape(form))).join('|'), 'i');
+    const pattern = new RegExp(formsOf(t, id).map(formPattern).join('|'), 'i');
     for (let k = 0; k < nodes.length; k += 1) {
       const node = nodes[k];
       const match = pattern.exec(node.data);

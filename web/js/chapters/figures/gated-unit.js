@@ -6,8 +6,7 @@
 //   h = u·g(v),   ∂h/∂u = g(v),   ∂h/∂v = u·g′(v).
 // The products are the page's; g(v) and g′(v) are the engine's.
 import { h } from '../../kit/dom.js';
-import { createPlot } from '../../kit/plots/svg-plot.js';
-import { figureFrame, computedFigure, stateNumberFields, selectField, keyNumbers, fmt } from './frame.js';
+import { plotFigure, selectField, keyNumbers, fmt } from './frame.js';
 
 /** Each variant's gate, by the engine's activation name (the bilinear unit has none). */
 export const GATES = Object.freeze({ glu: 'sigmoid', swiglu: 'silu', geglu: 'gelu', reglu: 'relu', bilinear: 'identity' });
@@ -27,19 +26,15 @@ export function gatedCurves(engine, { variant, u, v }) {
 }
 
 export function mountGatedUnit(host, ctx) {
-  const frame = figureFrame(host, { kind: 'gated-unit' });
-  const t = () => ctx.t;
+  const { frame, plot, t, field, recompute, mount } = plotFigure(host, ctx, { kind: 'gated-unit' });
   let result = null;
-  const plot = createPlot({ describedBy: frame.summaryId, aspect: 0.5 });
-  frame.content.append(plot.element);
-  const field = stateNumberFields(ctx, () => figure.compute());
 
   function renderControls() {
     frame.caption.textContent = t()('modern.gate.title');
     const pick = selectField({
       label: t()('modern.gate.variant'), value: ctx.state.gate, field: 'gate',
       entries: Object.keys(GATES).map((name) => [name, t()(`modern.gate.name.${name}`)]),
-      onValue: (value) => { ctx.update({ gate: value }); figure.compute(); },
+      onValue: (value) => { ctx.update({ gate: value }); recompute(); },
     });
     frame.controls.replaceChildren(pick.element,
       field('gu', t()('modern.gate.u'), GATE_LIMITS.u),
@@ -81,10 +76,9 @@ export function mountGatedUnit(host, ctx) {
     ]), h('p', { text: t()('modern.gate.summary') }));
   }
 
-  const figure = computedFigure(frame, ctx, {
+  return mount({
     calculate: (engine) => { result = gatedCurves(engine, { variant: ctx.state.gate, u: ctx.state.gu, v: ctx.state.gv }); },
     render,
     onState: renderControls,
   });
-  return figure;
 }

@@ -87,7 +87,9 @@ function leakyGain(slope) {
   return Math.sqrt(2 / (1 + slope * slope));
 }
 
-const TONES = { small: [1, 'dotted', 'triangle'], large: [2, 'dashdot', 'diamond'], xavier: [3, 'dashed', 'square'], kaiming: [4, 'solid', 'circle'] };
+const TONES = {
+  small: [1, 'dotted', 'triangle'], large: [2, 'dashdot', 'diamond'], xavier: [3, 'dashed', 'square'], kaiming: [4, 'solid', 'circle'],
+};
 
 export function mountInitDepth(host, ctx) {
   const frame = figureFrame(host, { kind: 'init-depth' });
@@ -151,7 +153,9 @@ export function mountInitDepth(host, ctx) {
     const n = (v) => (v === null ? '—' : fmt(v, 3));
     const columns = ['scheme', 'variance', 'perLayer', 'first', 'last', 'signal', 'gradient', 'predicted'];
     tableBox.replaceChildren(h('table', { class: 'chapter-table' },
-      h('thead', {}, h('tr', {}, columns.map((key) => h('th', { scope: 'col', text: t()(`init.col.${key}`, { depth: String(result.depth) }) })))),
+      h('thead', {}, h('tr', {}, columns.map((key) => h('th', {
+        scope: 'col', text: t()(`init.col.${key}`, { depth: String(result.depth) }),
+      })))),
       h('tbody', {}, result.runs.map((run) => h('tr', { 'data-scheme': run.id },
         h('th', { scope: 'row', text: label(run.id) }),
         ...[['variance', run.variance], ['perLayer', run.perLayer], ['first', run.layers[0].activationStd],
@@ -165,7 +169,8 @@ export function mountInitDepth(host, ctx) {
         ['gain', t()('init.key.gain', { name }), result.gain, fmt(result.gain, 4)],
         ['kaiming-signal', t()('init.key.kaimingSignal', { depth: String(result.depth) }), kaiming.signalRatio, n(kaiming.signalRatio)],
         ['xavier-signal', t()('init.key.xavierSignal', { depth: String(result.depth) }), xavier.signalRatio, n(xavier.signalRatio)],
-        ['kaiming-gradient', t()('init.key.kaimingGradient', { depth: String(result.depth) }), kaiming.gradientRatio, n(kaiming.gradientRatio)],
+        ['kaiming-gradient', t()('init.key.kaimingGradient', { depth: String(result.depth) }), kaiming.gradientRatio,
+          n(kaiming.gradientRatio)],
       ]),
       h('p', { text: result.factor === null
         ? t()('init.summary.noClosedForm', { name })

@@ -78,7 +78,8 @@ export function mountModernShapes(host, ctx) {
       legend: [{ label: t()('modern.shapes.gap'), tone: 1, dash: 'solid', shape: 'circle' }],
     });
     frame.summary.replaceChildren(keyNumbers([
-      ['worst-gap', t()('modern.shapes.keyGap'), result.worstGap, t()('modern.shapes.gapAt', { gap: fmt(result.worstGap, 3), at: fmt(result.worstAt, 3) })],
+      ['worst-gap', t()('modern.shapes.keyGap'), result.worstGap,
+        t()('modern.shapes.gapAt', { gap: fmt(result.worstGap, 3), at: fmt(result.worstAt, 3) })],
     ]));
   }
 

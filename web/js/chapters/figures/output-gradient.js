@@ -4,8 +4,7 @@
 // σ(z) − t, and MSE on the output, where σ′ stays: 2(σ(z) − t)·σ′(z). The losses are means over the
 // batch, so the page multiplies each ∂L/∂z by the batch size to show one example's gradient.
 import { h } from '../../kit/dom.js';
-import { createPlot } from '../../kit/plots/svg-plot.js';
-import { figureFrame, computedFigure, stateNumberFields, keyNumbers, fmt } from './frame.js';
+import { plotFigure, keyNumbers, fmt } from './frame.js';
 
 export const OUTPUT_LIMITS = Object.freeze({ target: [0, 1], logit: [-30, 30] });
 const RANGE = 10;
@@ -29,12 +28,8 @@ export function outputGradients(engine, { t, z }) {
 }
 
 export function mountOutputGradient(host, ctx) {
-  const frame = figureFrame(host, { kind: 'output-gradient' });
-  const t = () => ctx.t;
+  const { frame, plot, t, field, mount } = plotFigure(host, ctx, { kind: 'output-gradient' });
   let result = null;
-  const plot = createPlot({ describedBy: frame.summaryId, aspect: 0.5 });
-  frame.content.append(plot.element);
-  const field = stateNumberFields(ctx, () => figure.compute());
 
   function renderControls() {
     frame.caption.textContent = t()('output.grad.title');
@@ -76,10 +71,9 @@ export function mountOutputGradient(host, ctx) {
       h('p', { text: t()('output.grad.summary') }));
   }
 
-  const figure = computedFigure(frame, ctx, {
+  return mount({
     calculate: (engine) => { result = outputGradients(engine, { t: ctx.state.t, z: ctx.state.z }); },
     render,
     onState: renderControls,
   });
-  return figure;
 }

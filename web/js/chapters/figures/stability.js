@@ -137,12 +137,13 @@ export function mountStability(host, ctx) {
         cell('naive', row.naive, row), cell('stable', row.stable, row), cell('engine', row.engine, row))))));
     const failures = rows.filter((row) => broken(row.naive)).length;
     const inexact = rows.filter(imprecise).length;
+    const ofRows = (n) => t()('output.stab.ofRows', { n: String(n), total: String(rows.length) });
     const disagreements = rows.filter((row) => row.engine !== null && !broken(row.stable)
       && Math.abs(row.engine - row.stable) > 1e-12 * Math.max(1, Math.abs(row.stable))).length;
     frame.summary.replaceChildren(
       keyNumbers([
-        ['naive-failures', t()('output.stab.keyFailures'), failures, t()('output.stab.ofRows', { n: String(failures), total: String(rows.length) })],
-        ['naive-inexact', t()('output.stab.keyInexact'), inexact, t()('output.stab.ofRows', { n: String(inexact), total: String(rows.length) })],
+        ['naive-failures', t()('output.stab.keyFailures'), failures, ofRows(failures)],
+        ['naive-inexact', t()('output.stab.keyInexact'), inexact, ofRows(inexact)],
         ['engine-disagreements', t()('output.stab.keyEngine'), disagreements, String(disagreements)],
       ]),
       h('p', { text: t()(failures + inexact > 0 ? 'output.stab.summaryBroken' : 'output.stab.summaryFine', { z }) }));

@@ -2,9 +2,7 @@
 // (β = 1) but no β, and needs none: y·σ(βy) = SiLU(βy)/β exactly, and its derivative is SiLU′(βy).
 // So every number here is an engine SiLU value or derivative at βy, divided by β for the value, next
 // to the engine's GELU (which y·σ(1.702y) approximates) and ReLU (the limit β → ∞).
-import { h } from '../../kit/dom.js';
-import { createPlot } from '../../kit/plots/svg-plot.js';
-import { figureFrame, computedFigure, stateNumberFields, keyNumbers, fmt } from './frame.js';
+import { plotFigure, keyNumbers, fmt } from './frame.js';
 
 export const SWISH_LIMITS = Object.freeze({ beta: [0.1, 10] });
 const RANGE = 5;
@@ -24,16 +22,15 @@ export function swishCurves(engine, beta) {
   const gap = Math.max(...ys.map((_, k) => Math.abs(swish.values[k] - gelu[k])));
   let k = 0;
   for (let i = 1; i < ys.length; i += 1) if (swish.values[i] < swish.values[k]) k = i;
-  return { beta, ys, swish, gelu, relu: curve('relu'), gap, minimum: swish.values[k], minimumAt: ys[k], slopeAtZero: swishBeta(engine, beta, [0]).derivatives[0] };
+  return {
+    beta, ys, swish, gelu, relu: curve('relu'), gap,
+    minimum: swish.values[k], minimumAt: ys[k], slopeAtZero: swishBeta(engine, beta, [0]).derivatives[0],
+  };
 }
 
 export function mountSwishBeta(host, ctx) {
-  const frame = figureFrame(host, { kind: 'swish-beta' });
-  const t = () => ctx.t;
+  const { frame, plot, t, field, mount } = plotFigure(host, ctx, { kind: 'swish-beta' });
   let result = null;
-  const plot = createPlot({ describedBy: frame.summaryId, aspect: 0.5 });
-  frame.content.append(plot.element);
-  const field = stateNumberFields(ctx, () => figure.compute());
 
   function renderControls() {
     frame.caption.textContent = t()('modern.swish.title');
@@ -62,16 +59,16 @@ export function mountSwishBeta(host, ctx) {
       ],
     });
     frame.summary.replaceChildren(keyNumbers([
-      ['minimum', t()('modern.swish.keyMinimum', { beta }), result.minimum, t()('modern.swish.minimumAt', { value: fmt(result.minimum, 4), at: fmt(result.minimumAt, 3) })],
+      ['minimum', t()('modern.swish.keyMinimum', { beta }), result.minimum,
+        t()('modern.swish.minimumAt', { value: fmt(result.minimum, 4), at: fmt(result.minimumAt, 3) })],
       ['slope', t()('modern.swish.keySlope', { beta }), result.slopeAtZero, fmt(result.slopeAtZero, 4)],
       ['gelu-gap', t()('modern.swish.keyGap', { beta, range: String(RANGE) }), result.gap, fmt(result.gap, 3)],
     ]));
   }
 
-  const figure = computedFigure(frame, ctx, {
+  return mount({
     calculate: (engine) => { result = swishCurves(engine, ctx.state.beta); },
     render,
     onState: renderControls,
   });
-  return figure;
 }
