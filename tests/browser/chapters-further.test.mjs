@@ -151,7 +151,7 @@ test('English, 1280 px: chapters 10–12 against closed forms; goals, glossary l
     close(await row('kaiming', 'predicted'), 1, 1e-12, 'Kaiming with s = 0.5');
   });
 
-  await t.test('chapter 11: BCE’s gradient is p − t where MSE’s carries σ′; naive formulas fail where the stable ones do not', async () => {
+  await t.test('chapter 11: BCE’s gradient is p − t, MSE’s carries σ′; naive formulas fail, stable ones do not', async () => {
     const p = sigmoid(-8);
     close(await value(page, '#output [data-key="bce"]'), p - 1, 1e-12, 'BCE ∂L/∂z at z = −8');
     close(await value(page, '#output [data-key="mse"]'), 2 * (p - 1) * p * (1 - p), 1e-15, 'MSE ∂L/∂z at z = −8');

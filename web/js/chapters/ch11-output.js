@@ -37,8 +37,8 @@ export default defineChapter({
     p('output.p4'),
     h3('output.h.softmax'),
     p('output.p5'),
-    tex('p_k = \\frac{e^{z_k}}{\\sum_j e^{z_j}}, \\qquad L = -\\ln p_y = \\ln \\sum_j e^{z_j} - z_y, \\qquad '
-      + '\\frac{\\partial L}{\\partial z_k} = p_k - [k = y]'),
+    tex('p_k = \\frac{e^{z_k}}{\\sum_j e^{z_j}}, \\qquad L = -\\ln p_y = \\ln \\sum_j e^{z_j} - z_y'),
+    tex('\\frac{\\partial L}{\\partial z_k} = p_k - [k = y]'),
     p('output.p6'),
     tex('\\frac{\\partial p_k}{\\partial z_j} = p_k\\bigl([k = j] - p_j\\bigr), \\qquad '
       + '\\frac{\\partial L}{\\partial z_j} = -\\frac{1}{p_y}\\,\\frac{\\partial p_y}{\\partial z_j} = p_j - [j = y]'),
