@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Makes sure the Debian packages and node_modules that ActLab's builds and tests need are present,
 # installing whatever is missing (apt-get as root; otherwise it stops and names the command to run).
-# Usage: scripts/ensure-deps.sh [--browser]     --browser also requires Chromium (Playwright tests).
+# Usage: scripts/ensure-deps.sh [--browser]     --browser (what npm test needs) also requires Chromium
+# (Playwright tests) and PyTorch (tests/wasm/pytorch-export.test.mjs runs the exported script).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -25,6 +26,7 @@ need_package nlohmann-json3-dev
 if [[ " $* " == *" --browser "* ]]; then
   need_command chromium chromium
   need_package fonts-wqy-microhei  # a CJK font, or the Chinese pages render as boxes in headless Chromium
+  need_package python3-torch  # torch 1.13 for Debian's /usr/bin/python3 (210 packages, ~730 MB, ~3 min)
 fi
 
 if ((${#missing[@]})); then

@@ -1,5 +1,7 @@
 #include "backpropagation.hpp"
 
+#include <stdexcept>
+
 namespace actlab {
 
 void backward(const Network& network, const Matrix& inputs, const ForwardPass& pass, const LossResult& loss,
@@ -7,6 +9,9 @@ void backward(const Network& network, const Matrix& inputs, const ForwardPass& p
     const std::size_t depth = network.layers.size();
     gradients.layers.resize(depth);
     LayerGradients& top = gradients.layers[depth - 1];
+    // Softmax's ∂L/∂z exists in closed form only through the cross-entropy loss (the one that gives ∂L/∂z).
+    if (network.layers.back().softmax && !loss.gradient_is_pre_activation)
+        throw std::invalid_argument("a softmax output layer is trained with the cross-entropy loss");
     if (loss.gradient_is_pre_activation) {
         top.grad_pre_activations = loss.gradient;
         top.grad_activations.resize(0, 0);  // BCE never forms ∂L/∂a: it is not needed

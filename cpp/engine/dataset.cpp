@@ -10,11 +10,14 @@ namespace {
 constexpr double pi = 3.14159265358979323846;
 }
 
-Dataset make_dataset(DatasetKind kind, std::size_t size, double noise, std::uint64_t seed) {
+bool takes_classes(DatasetKind kind) { return kind == DatasetKind::spirals || kind == DatasetKind::gaussians; }
+
+Dataset make_dataset(DatasetKind kind, std::size_t size, double noise, std::uint64_t seed, std::size_t classes) {
     Random random(seed);
-    Dataset data{Matrix(size, 2), Matrix(size, 1)};
+    Dataset data{Matrix(size, 2), Matrix(size, 1), classes};
+    const double turn = 2 * pi / static_cast<double>(classes);  // the angle between neighbouring classes
     for (std::size_t k = 0; k < size; ++k) {
-        const int label = static_cast<int>(k % 2);
+        const int label = static_cast<int>(k % classes);
         double x = 0, y = 0;
         switch (kind) {
             case DatasetKind::circle: {
@@ -34,15 +37,20 @@ Dataset make_dataset(DatasetKind kind, std::size_t size, double noise, std::uint
             }
             case DatasetKind::spirals: {
                 const double t = random.uniform(0.05, 1.0);
-                const double angle = 3.5 * pi * t + label * pi;
+                const double angle = 3.5 * pi * t + label * turn;  // two classes: turn = π
                 x = t * std::cos(angle);
                 y = t * std::sin(angle);
                 break;
             }
             case DatasetKind::gaussians: {
-                const double centre = label == 1 ? 0.5 : -0.5;
-                x = random.normal(centre, 0.2);
-                y = random.normal(centre, 0.2);
+                // Two blobs sit at (±0.5, ±0.5); k > 2 evenly on a circle of radius 0.7, the first at 225°.
+                double cx = label == 1 ? 0.5 : -0.5, cy = cx;
+                if (classes > 2) {
+                    cx = 0.7 * std::cos(1.25 * pi + label * turn);
+                    cy = 0.7 * std::sin(1.25 * pi + label * turn);
+                }
+                x = random.normal(cx, 0.2);
+                y = random.normal(cy, 0.2);
                 break;
             }
         }

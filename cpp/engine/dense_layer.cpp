@@ -1,5 +1,7 @@
 #include "dense_layer.hpp"
 
+#include "softmax.hpp"
+
 namespace actlab {
 
 namespace {
@@ -60,7 +62,8 @@ void forward(const DenseLayer& layer, const Matrix& inputs, LayerForward& out) {
     for (std::size_t r = 0; r < batch; ++r) {
         double* z = out.pre_activations.row(r);
         for (std::size_t j = 0; j < layer.units; ++j) z[j] += layer.biases[j];
-        activate(layer.activation, z, out.activations.row(r), layer.units, layer.alpha.data(), layer.alpha_step());
+        if (layer.softmax) softmax(z, out.activations.row(r), layer.units);
+        else activate(layer.activation, z, out.activations.row(r), layer.units, layer.alpha.data(), layer.alpha_step());
     }
 }
 

@@ -1,7 +1,8 @@
 #pragma once
 // A dense (fully connected) layer: every unit j computes its pre-activation
 //   z_j = Σ_i w_ji · x_i + b_j
-// and its activation a_j = f(z_j).
+// and its activation a_j = f(z_j), or, for a classifier's output layer, the class probabilities
+// a = softmax(z) (softmax.hpp).
 #include <cstddef>
 #include <vector>
 
@@ -21,6 +22,9 @@ struct DenseLayer {
     AlphaMode alpha_mode = AlphaMode::shared;
     std::vector<double> alpha;    // the activation's learned parameter (PReLU's α): 1 entry (shared) or
                                   // `units` entries; empty for activations that learn nothing
+    bool softmax = false;         // a = softmax(z) over the row instead of f(z) per unit (f is then the
+                                  // identity): the output layer of a cross-entropy classifier, whose
+                                  // loss gives ∂L/∂z, so f'(z) is never asked for
 
     DenseLayer() = default;
     DenseLayer(std::size_t fan_in, std::size_t units, Activation activation);

@@ -14,6 +14,7 @@ Network make_network(std::size_t input_size, const std::vector<LayerSpec>& specs
     std::size_t fan_in = input_size;
     for (const auto& spec : specs) {
         DenseLayer layer(fan_in, spec.units, spec.activation);
+        layer.softmax = spec.softmax;
         if (const auto learned = learned_parameter(spec.activation)) {
             double start = 0.0;
             for (const auto& p : parameters(spec.activation))

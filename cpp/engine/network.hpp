@@ -20,6 +20,7 @@ struct LayerSpec {
     Activation activation;
     AlphaMode alpha_mode = AlphaMode::shared;  // for an activation that learns a parameter (PReLU's α), which
                                                // starts at the activation's value of it
+    bool softmax = false;  // the output layer of a classifier: a = softmax(z) (activation: identity)
 };
 
 // Builds the layers with zero weights and biases; initialise() fills them.

@@ -1,5 +1,7 @@
 #include "trace.hpp"
 
+#include "softmax.hpp"
+
 namespace actlab {
 
 namespace {
@@ -12,6 +14,18 @@ std::vector<double> column(const Matrix& m, std::size_t c) {
     std::vector<double> values(m.rows);
     for (std::size_t r = 0; r < m.rows; ++r) values[r] = m(r, c);
     return values;
+}
+
+// Cross-entropy's class labels (one column) as the one-hot rows y that ∂L/∂z = (p − y)/n compares p with.
+Matrix one_hot(const Matrix& labels, std::size_t classes) {
+    Matrix y(labels.rows, classes);
+    for (std::size_t r = 0; r < labels.rows; ++r) y(r, static_cast<std::size_t>(labels(r, 0))) = 1.0;
+    return y;
+}
+
+// A softmax unit's p_j = e^(z_j − LSE(z)) needs the row's LSE(z), which the pass does not keep.
+double row_log_sum_exp(const LayerForward& forward, std::size_t r) {
+    return log_sum_exp(forward.pre_activations.row(r), forward.pre_activations.cols);
 }
 
 // Everything the steps of one layer read, gathered once.
@@ -32,6 +46,8 @@ public:
         std::size_t units = 0;
         for (const auto& layer : network.layers) units += layer.units;
         per_neuron_ = inputs.rows == 1 && units <= max_neuron_units;
+        // A softmax output is trained with cross-entropy, whose targets are class labels.
+        target_ = network.layers.back().softmax ? one_hot(targets, network.output_size()) : targets;
         trace_.granularity = per_neuron_ ? "neuron" : "layer";
     }
 
@@ -82,6 +98,7 @@ private:
             add("forward", "bias", li, unit, -1, {scalar("weighted_sum", sum), scalar("bias", v.layer.biases[j])},
                 scalar("", v.forward.pre_activations(0, j)));
             std::vector<TraceQuantity> act_inputs{scalar("pre_activation", v.forward.pre_activations(0, j))};
+            if (v.layer.softmax) act_inputs.push_back(scalar("log_sum_exp", row_log_sum_exp(v.forward, 0)));
             add_activation_parameters(act_inputs, v.layer, unit);
             add("forward", "activation", li, unit, -1, std::move(act_inputs), scalar("", v.forward.activations(0, j)));
         }
@@ -90,13 +107,13 @@ private:
     void backward_neurons(std::size_t l) {
         const LayerView v = view(l);
         const int li = static_cast<int>(l);
-        const double count = static_cast<double>(loss_result_.gradient.values.size());
+        const double count = loss_result_.count;
         for (std::size_t j = 0; j < v.layer.units; ++j) {
             const int unit = static_cast<int>(j);
             const double z = v.forward.pre_activations(0, j);
             const double a = v.forward.activations(0, j);
             if (is_output(l)) {
-                std::vector<TraceQuantity> in{scalar("output", a), scalar("target", targets_(0, j)), scalar("count", count)};
+                std::vector<TraceQuantity> in{scalar("output", a), scalar("target", target_(0, j)), scalar("count", count)};
                 if (loss_result_.gradient_is_pre_activation) in.push_back(scalar("pre_activation", z));
                 add("backward", "loss_gradient", li, unit, -1, std::move(in), scalar("", loss_result_.gradient(0, j)));
             }
@@ -141,6 +158,11 @@ private:
         add("forward", "bias", li, -1, -1, {matrix("weighted_sum", sums), vector("bias", v.layer.biases)},
             matrix("", v.forward.pre_activations));
         std::vector<TraceQuantity> act_inputs{matrix("pre_activation", v.forward.pre_activations)};
+        if (v.layer.softmax) {
+            std::vector<double> normalisers(v.forward.pre_activations.rows);
+            for (std::size_t r = 0; r < normalisers.size(); ++r) normalisers[r] = row_log_sum_exp(v.forward, r);
+            act_inputs.push_back(vector("log_sum_exp", std::move(normalisers)));
+        }
         add_activation_parameters(act_inputs, v.layer, -1);
         add("forward", "activation", li, -1, -1, std::move(act_inputs), matrix("", v.forward.activations));
     }
@@ -149,8 +171,8 @@ private:
         const LayerView v = view(l);
         const int li = static_cast<int>(l);
         if (is_output(l)) {
-            std::vector<TraceQuantity> in{matrix("output", v.forward.activations), matrix("target", targets_),
-                                          scalar("count", static_cast<double>(loss_result_.gradient.values.size()))};
+            std::vector<TraceQuantity> in{matrix("output", v.forward.activations), matrix("target", target_),
+                                          scalar("count", loss_result_.count)};
             if (loss_result_.gradient_is_pre_activation) in.push_back(matrix("pre_activation", v.forward.pre_activations));
             add("backward", "loss_gradient", li, -1, -1, std::move(in), matrix("", loss_result_.gradient));
         }
@@ -182,6 +204,7 @@ private:
     const Network& network_;
     const Matrix& inputs_;
     const Matrix& targets_;
+    Matrix target_;  // what ∂L/∂a or ∂L/∂z compares the output with: the targets, or the labels one-hot
     const ForwardPass& pass_;
     const LossResult& loss_result_;
     const Gradients& gradients_;

@@ -14,9 +14,10 @@ void Trainer::set_training_data(Matrix inputs, Matrix targets) {
     if (inputs.rows == 0 || inputs.cols != network_.input_size)
         throw std::invalid_argument("training inputs: expected rows of " + std::to_string(network_.input_size) +
                                     " numbers");
-    if (targets.rows != inputs.rows || targets.cols != network_.output_size())
+    const std::size_t columns = target_columns(loss_, network_.output_size());
+    if (targets.rows != inputs.rows || targets.cols != columns)
         throw std::invalid_argument("training targets: expected " + std::to_string(inputs.rows) + " rows of " +
-                                    std::to_string(network_.output_size()) + " numbers");
+                                    std::to_string(columns) + " numbers");
     inputs_ = std::move(inputs);
     targets_ = std::move(targets);
     order_.resize(inputs_.rows);

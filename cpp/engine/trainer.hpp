@@ -15,7 +15,8 @@ class Trainer {
 public:
     Trainer(Network network, LossKind loss, OptimiserSettings settings, std::uint64_t shuffle_seed);
 
-    // The examples to train on (rows × input_size and rows × output_size). Throws
+    // The examples to train on (rows × input_size, and rows × output_size or, for cross-entropy, one
+    // class index per row: target_columns in loss.hpp). Throws
     // std::invalid_argument on a shape mismatch.
     void set_training_data(Matrix inputs, Matrix targets);
 
@@ -43,6 +44,7 @@ public:
     const Matrix& training_targets() const { return targets_; }
 
     const Network& network() const { return network_; }
+    LossKind loss() const { return loss_; }
     std::size_t steps_taken() const { return optimiser_.steps_taken(); }
 
 private:

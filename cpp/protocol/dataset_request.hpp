@@ -1,5 +1,5 @@
 #pragma once
-// A dataset as a request names it: {kind, size, noise, seed}. Read here once for the `dataset` request
+// A dataset as a request names it: {kind, size, noise, seed, classes}. Read here once for the `dataset` request
 // and for a training session's `dataset` / `test_dataset`, so both make the same examples from the same spec.
 #include "engine/dataset.hpp"
 #include "json_reader.hpp"

@@ -50,7 +50,36 @@ double estimated_bytes(std::size_t input_size, const std::vector<LayerSpec>& spe
     return 8 * computed + 40 * returned;
 }
 
+// {"units": k, "activation": "softmax"}: the output layer of a classifier, one unit per class (softmax.hpp).
+LayerSpec read_softmax_layer(const Field& layer, std::size_t index, std::size_t depth) {
+    reject_unknown_keys(layer, {"units", "activation"});
+    if (index + 1 != depth)
+        layer.at("activation").fail("softmax is only for the output layer (layer " + std::to_string(depth - 1) +
+                                    "), not layer " + std::to_string(index));
+    const Field units = layer.at("units");
+    const double k = units.number();
+    if (k != std::floor(k) || k < 2 || k > static_cast<double>(max_classes))
+        units.fail("a softmax output layer has one unit per class, 2 to " + std::to_string(max_classes) + ", got " +
+                   describe(units.raw()));
+    LayerSpec spec;
+    spec.units = static_cast<std::size_t>(k);
+    spec.activation = activations::Identity{};
+    spec.softmax = true;
+    return spec;
+}
+
 }  // namespace
+
+void check_class_labels(const Matrix& targets, std::size_t classes, const std::string& name) {
+    const auto whole = [](double t) { return t == std::floor(t) && std::fabs(t) < 1e15; };  // said as 3, not 3.0
+    for (std::size_t r = 0; r < targets.rows; ++r) {
+        const double t = targets(r, 0);
+        if (!whole(t) || t < 0 || t >= static_cast<double>(classes))
+            throw ProtocolError(name + "[" + std::to_string(r) + "][0]: expected a class index, an integer from 0 to " +
+                                std::to_string(classes - 1) + " (cross_entropy with " + std::to_string(classes) +
+                                " output units), got " + describe(whole(t) ? json(static_cast<long long>(t)) : json(t)));
+    }
+}
 
 void reject_unknown_keys(const Field& object, const std::vector<const char*>& known) {
     if (!object.raw().is_object()) object.fail("expected an object, got " + describe(object.raw()));
@@ -131,6 +160,13 @@ NetworkShape read_network_shape(const Field& request) {
         for (const char* key : activation_parameter_keys()) keys.push_back(key);
         reject_unknown_keys(layer, keys);
         LayerSpec spec;
+        if (layer.has("activation") && layer.at("activation").raw() == "softmax") {
+            shape.layers.push_back(read_softmax_layer(layer, l, depth));
+            ActivationSpec identity;
+            identity.activation = shape.layers.back().activation;
+            shape.activations.push_back(std::move(identity));
+            continue;
+        }
         spec.units = static_cast<std::size_t>(layer.at("units").integer(1, max_units));
         ActivationSpec a = read_activation(layer, true);
         if (a.alpha_list && !layer.has("alpha_mode")) a.alpha_mode = AlphaMode::per_unit;
@@ -186,15 +222,25 @@ Network build_network(const Field& request, const NetworkShape& shape) {
 }
 
 LossKind read_loss(const Field& request, const Network& network) {
-    LossKind loss = LossKind::mse;
+    const DenseLayer& output = network.layers.back();
+    // A softmax output only makes sense with cross-entropy, so it is that loss's default.
+    LossKind loss = output.softmax ? LossKind::cross_entropy : LossKind::mse;
     if (request.has("loss")) {
         const std::string name = request.at("loss").text();
         const auto parsed = parse_loss(name);
-        if (!parsed) request.at("loss").fail("unknown loss \"" + name + "\" (expected mse, bce)");
+        if (!parsed) request.at("loss").fail("unknown loss \"" + name + "\" (expected mse, bce, cross_entropy)");
         loss = *parsed;
     }
-    if (loss == LossKind::bce && !std::holds_alternative<activations::Sigmoid>(network.layers.back().activation))
-        request.at("loss").fail("bce needs a sigmoid output layer (it is computed from the logit, as BCEWithLogitsLoss)");
+    const std::string last = "layers[" + std::to_string(network.layers.size() - 1) + "]";
+    if (loss == LossKind::bce && (output.softmax || !std::holds_alternative<activations::Sigmoid>(output.activation)))
+        request.at("loss").fail("bce needs a sigmoid output layer (it is computed from the logit, as BCEWithLogitsLoss), but " +
+                                last + " is " + (output.softmax ? "softmax" : std::string(activation_name(output.activation))));
+    if (loss == LossKind::cross_entropy && !output.softmax)
+        request.at("loss").fail("cross_entropy needs a softmax output layer of 2 to " + std::to_string(max_classes) +
+                                " units ({\"units\": k, \"activation\": \"softmax\"}), but " + last + " is " +
+                                std::string(activation_name(output.activation)));
+    if (loss == LossKind::mse && output.softmax)
+        request.at("loss").fail("a softmax output layer is trained with cross_entropy, not mse");
     return loss;
 }
 
@@ -214,7 +260,10 @@ NetworkRequest read_network_request(const Field& request) {
     r.network = build_network(request, shape);
     r.inputs = inputs.matrix(0, shape.input_size);
     r.loss = read_loss(request, r.network);
-    if (request.has("targets")) r.targets = request.at("targets").matrix(batch, r.network.output_size());
+    if (request.has("targets")) {
+        r.targets = request.at("targets").matrix(batch, target_columns(r.loss, r.network.output_size()));
+        if (r.loss == LossKind::cross_entropy) check_class_labels(*r.targets, r.network.output_size(), "targets");
+    }
     if (request.has("saturation_threshold"))
         r.saturation_threshold = request.at("saturation_threshold").number_in(1e-12, 1);
     if (request.has("update")) {

@@ -13,6 +13,7 @@ inline constexpr std::size_t max_layers = 64;
 inline constexpr std::size_t max_units = 4096;
 inline constexpr std::size_t max_examples = 65536;
 inline constexpr std::size_t max_update_steps = 10000;
+inline constexpr std::size_t max_classes = 8;  // a softmax output layer has 2 to max_classes units
 inline constexpr double max_memory_bytes = 1024.0 * 1024.0 * 1024.0;  // 1 GiB
 
 struct UpdateRequest {
@@ -54,6 +55,10 @@ NetworkShape read_network_shape(const Field& request);              // input_siz
 void check_memory(const NetworkShape& shape, std::size_t batch, bool trace);  // before allocating
 Network build_network(const Field& request, const NetworkShape& shape);  // weights + biases, or init
 LossKind read_loss(const Field& request, const Network& network);
+
+// Cross-entropy's targets: one column, each row a class index 0 … classes−1. `name` is the rows' field
+// name ("targets", "spec.dataset", …); the error names the row: `targets[3][0]: expected a class index …`.
+void check_class_labels(const Matrix& targets, std::size_t classes, const std::string& name);
 OptimiserSettings read_optimiser(const Field& field, std::initializer_list<const char*> other_keys);
 
 // A whole network request (docs/protocol.md), checked against the size limits.

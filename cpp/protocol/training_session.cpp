@@ -26,14 +26,24 @@ TrainingSession::TrainingSession(const json& spec) {
     const LossKind loss = read_loss(request, network);
     const OptimiserSettings settings = read_optimiser(request.at("optimiser"), {});
     const std::uint64_t seed = request.has("shuffle_seed") ? request.at("shuffle_seed").integer(0, 9007199254740991ULL) : 0;
-    // A dataset's examples are points of the plane with one 0/1 label: the network must take and give that.
+    // A dataset's examples are points of the plane with a class label: the network must take 2 inputs and
+    // give 1 output (a 0/1 target) or, with cross_entropy, one output per class.
     const auto read = [&](const char* key) -> std::optional<Dataset> {
         if (!request.has(key)) return std::nullopt;
-        if (network.input_size != 2 || network.output_size() != 1)
-            request.at(key).fail("a dataset has 2 inputs and 1 target, but the network has input_size " +
+        Dataset data = read_dataset(request.at(key));
+        const std::size_t classes = data.classes;
+        const std::size_t outputs = loss == LossKind::cross_entropy ? classes : 1;
+        if (network.input_size != 2 || network.output_size() != outputs)
+            request.at(key).fail("a dataset of " + std::to_string(classes) + " classes needs input_size 2 and " +
+                                 std::to_string(outputs) + " output unit" + (outputs == 1 ? "" : "s") +
+                                 (loss == LossKind::cross_entropy ? " (softmax)" : "") + ", but the network has input_size " +
                                  std::to_string(network.input_size) + " and " + std::to_string(network.output_size()) +
                                  " output units");
-        return read_dataset(request.at(key));
+        if (classes > 2 && loss != LossKind::cross_entropy)
+            request.at(key).fail("a dataset of " + std::to_string(classes) + " classes needs loss cross_entropy and a "
+                                 "softmax output layer of " + std::to_string(classes) + " units, but the loss is " +
+                                 std::string(loss_name(loss)));
+        return data;
     };
     std::optional<Dataset> training = read("dataset");
     test_ = read("test_dataset");
@@ -69,9 +79,15 @@ void check_same_rows(const Matrix& inputs, const Matrix& targets) {
 }
 }  // namespace
 
+Matrix TrainingSession::target_matrix(Rows targets) const {
+    Matrix y = matrix(targets, target_columns(trainer_->loss(), output_size()), "targets");
+    if (trainer_->loss() == LossKind::cross_entropy) check_class_labels(y, output_size(), "targets");
+    return y;
+}
+
 void TrainingSession::set_training_data(Rows inputs, Rows targets) {
     Matrix x = matrix(inputs, input_size(), "inputs");
-    Matrix y = matrix(targets, output_size(), "targets");
+    Matrix y = target_matrix(targets);
     check_same_rows(x, y);
     trainer_->set_training_data(std::move(x), std::move(y));
 }
@@ -102,7 +118,7 @@ double TrainingSession::train(std::size_t steps, std::size_t batch_size) {
 
 json TrainingSession::measure(Rows inputs, Rows targets, const json& options) {
     const Matrix x = matrix(inputs, input_size(), "inputs");
-    const Matrix y = matrix(targets, output_size(), "targets");
+    const Matrix y = target_matrix(targets);
     check_same_rows(x, y);
     return measure_matrices(x, y, options);
 }

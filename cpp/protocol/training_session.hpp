@@ -22,8 +22,8 @@ struct Rows {
 class TrainingSession {
 public:
     // spec: {input_size, layers, weights + biases or init, loss, optimiser: {optimiser, learning_rate, …},
-    //        shuffle_seed, dataset?, test_dataset?}. A dataset ({kind, size, noise, seed}, as the dataset
-    //        request) is made here and becomes the training set (or the held-out test set). Throws ProtocolError.
+    //        shuffle_seed, dataset?, test_dataset?}. A dataset ({kind, size, noise, seed, classes}, as the
+    //        dataset request) is made here and becomes the training set (or the held-out test set). Throws ProtocolError.
     explicit TrainingSession(const json& spec);
 
     std::size_t input_size() const { return trainer_->network().input_size; }
@@ -53,6 +53,7 @@ public:
 
 private:
     Matrix matrix(Rows rows, std::size_t cols, const char* what) const;
+    Matrix target_matrix(Rows targets) const;  // a row per output unit, or one class index (cross_entropy)
     std::pair<const Matrix&, const Matrix&> held(std::string_view set) const;
     json measure_matrices(const Matrix& inputs, const Matrix& targets, const json& options);
     std::optional<Trainer> trainer_;

@@ -1,5 +1,5 @@
 // Gradient checks: every analytic gradient (weights, biases, PReLU α, inputs) against finite
-// differences of the loss, for every activation, both losses, and PReLU α shared and per unit.
+// differences of the loss, for every activation, every loss, and PReLU α shared and per unit.
 // Twice: with the engine's gradient_check, and with a central difference written here on top of
 // forward() + compute_loss() only (so a bug shared by backward() and gradient_check() still shows).
 #include <boost/test/data/monomorphic.hpp>
@@ -75,6 +75,10 @@ std::vector<CheckCase> check_cases() {
                      {spec(4, activation("gelu")), spec(4, prelu, AlphaMode::per_unit, 0.25),
                       spec(3, activation("silu")), spec(3, elu), spec(2, sigmoid)},
                      LossKind::bce, 3});
+    LayerSpec softmax = spec(4, identity);
+    softmax.softmax = true;
+    cases.push_back({"prelu_leaky_softmax_cross_entropy", 2,
+                     {spec(4, prelu, AlphaMode::per_unit, 0.2), spec(3, leaky(0.1)), softmax}, LossKind::cross_entropy, 5});
     return cases;
 }
 
@@ -112,8 +116,11 @@ Problem make_problem(const CheckCase& c) {
             for (double& a : layer.alpha) a = random.uniform(0.05, 0.5);
         }
         for (double& x : p.inputs.values) x = random.normal();
-        p.targets = Matrix(c.batch, p.network.output_size());
-        for (double& t : p.targets.values) t = c.loss == LossKind::bce ? random.uniform() : random.normal();
+        p.targets = Matrix(c.batch, target_columns(c.loss, p.network.output_size()));
+        for (double& t : p.targets.values)
+            t = c.loss == LossKind::cross_entropy ? static_cast<double>(random.below(p.network.output_size()))
+                : c.loss == LossKind::bce       ? random.uniform()
+                                                : random.normal();
         ForwardPass pass;
         forward(p.network, p.inputs, pass);
         if (away_from_kinks(p.network, pass, 0.05)) return p;

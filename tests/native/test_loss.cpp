@@ -1,5 +1,5 @@
 // Losses in closed form: MSE and BCE-with-logits, mean over every element, and BCE's stability for
-// logits as large as ±1e300.
+// logits as large as ±1e300; cross-entropy on softmax, mean over the examples, exact for logits of ±1000.
 #include <boost/test/unit_test.hpp>
 
 #include <cmath>
@@ -116,12 +116,51 @@ BOOST_AUTO_TEST_CASE(mse_with_huge_values_stays_finite_up_to_overflow_of_the_squ
     BOOST_TEST(result.gradient.values[0] == 4e150, tt::tolerance(1e-12));
 }
 
+// Cross-entropy = mean over the examples of −log p_t, p = softmax(z) = e^z / Σ e^z (PyTorch's
+// CrossEntropyLoss, reduction 'mean': divided by the number of examples, not of elements);
+// ∂L/∂z_j = (p_j − [j = t])/n. Written out here without the max shift (the logits are small).
+BOOST_AUTO_TEST_CASE(cross_entropy_closed_form) {
+    const std::vector<double> zs{0.5, -1.0, 2.0, 1.5, 0.0, -0.3, -2.0, 0.25, 0.75};
+    const std::vector<double> labels{2, 0, 1};
+    const Matrix z = test::matrix_of(3, 3, zs);
+    Matrix p(3, 3);
+    double expected = 0;
+    for (std::size_t r = 0; r < 3; ++r) {
+        const double sum = std::exp(zs[3 * r]) + std::exp(zs[3 * r + 1]) + std::exp(zs[3 * r + 2]);
+        for (std::size_t j = 0; j < 3; ++j) p(r, j) = std::exp(zs[3 * r + j]) / sum;
+        expected -= std::log(p(r, static_cast<std::size_t>(labels[r])));
+    }
+    const LossResult result = compute_loss(LossKind::cross_entropy, z, p, test::matrix_of(3, 1, labels));
+    BOOST_TEST(result.value == expected / 3, tt::tolerance(1e-14));
+    BOOST_TEST(result.gradient_is_pre_activation);
+    BOOST_TEST(result.count == 3.0);
+    BOOST_TEST_REQUIRE(result.gradient.rows == 3u);
+    BOOST_TEST_REQUIRE(result.gradient.cols == 3u);
+    for (std::size_t r = 0; r < 3; ++r)
+        for (std::size_t j = 0; j < 3; ++j)
+            BOOST_TEST(result.gradient(r, j) == (p(r, j) - (j == labels[r] ? 1.0 : 0.0)) / 3, tt::tolerance(1e-14));
+}
+
+// Logits of ±1000 overflow e^z; computed from LSE(z) − z_t the loss is exact: 2000, 0 and 1000 here
+// (e^−1000 is below the smallest double), and the gradient is exactly (p − onehot)/n.
+BOOST_AUTO_TEST_CASE(cross_entropy_is_exact_for_huge_logits) {
+    const Matrix z = test::matrix_of(3, 3, {1000, -1000, 0, -1000, 1000, 0, 1000, -1000, 0});
+    const Matrix p = test::matrix_of(3, 3, {1, 0, 0, 0, 1, 0, 1, 0, 0});  // softmax(z), to double precision
+    const LossResult result = compute_loss(LossKind::cross_entropy, z, p, test::matrix_of(3, 1, {1, 0, 2}));
+    BOOST_TEST(result.value == (2000.0 + 2000.0 + 1000.0) / 3);
+    const std::vector<double> gradient{1, -1, 0, -1, 1, 0, 1, 0, -1};
+    for (std::size_t k = 0; k < 9; ++k) BOOST_TEST(result.gradient.values[k] == gradient[k] / 3);
+    // A confident right answer: −log p_0 = log(1 + 2e^−40) ≈ 2e^−40, kept to full relative precision.
+    const LossResult small = compute_loss(LossKind::cross_entropy, test::matrix_of(1, 3, {40, 0, 0}),
+                                          test::matrix_of(1, 3, {1, 0, 0}), test::matrix_of(1, 1, {0}));
+    BOOST_TEST(small.value == 2 * std::exp(-40.0), tt::tolerance(1e-14));
+}
+
 BOOST_AUTO_TEST_CASE(names_round_trip) {
-    BOOST_TEST(std::string(loss_name(LossKind::mse)) == "mse");
-    BOOST_TEST(std::string(loss_name(LossKind::bce)) == "bce");
-    BOOST_TEST((parse_loss("mse") == LossKind::mse));
-    BOOST_TEST((parse_loss("bce") == LossKind::bce));
-    BOOST_TEST(!parse_loss("cross_entropy").has_value());
+    for (LossKind kind : {LossKind::mse, LossKind::bce, LossKind::cross_entropy})
+        BOOST_TEST((parse_loss(loss_name(kind)) == kind));
+    BOOST_TEST(std::string(loss_name(LossKind::cross_entropy)) == "cross_entropy");
+    BOOST_TEST(!parse_loss("nll").has_value());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -117,6 +117,7 @@ inline Matrix matrix_of(std::size_t rows, std::size_t cols, const std::vector<do
 inline LossKind loss_named(const std::string& name) {
     if (name == "mse") return LossKind::mse;
     if (name == "bce") return LossKind::bce;
+    if (name == "cross_entropy") return LossKind::cross_entropy;
     throw std::runtime_error("unknown loss " + name);
 }
 
@@ -127,7 +128,10 @@ inline Network network_from_json(const json& fixture_case) {
     std::size_t fan_in = network.input_size;
     for (const json& spec : fixture_case.at("layers")) {
         const std::size_t units = spec.at("units").get<std::size_t>();
-        DenseLayer layer(fan_in, units, activation_from_json(spec.at("activation")));
+        // "softmax" is not in the catalogue: it is the output layer's identity f followed by softmax over the row.
+        const bool softmax = spec.at("activation").at("kind") == "softmax";
+        DenseLayer layer(fan_in, units, softmax ? make_activation("identity") : activation_from_json(spec.at("activation")));
+        layer.softmax = softmax;
         layer.weights = matrix_from_json(spec.at("weights"));
         layer.biases = spec.at("biases").get<std::vector<double>>();
         if (spec.contains("alpha")) {

@@ -195,6 +195,53 @@ BOOST_AUTO_TEST_CASE(bce_skips_the_output_activation_derivative) {
     BOOST_TEST(trace.steps[14].result.values.at(0) == (a2 - t) * w2 * a1 * (1 - a1) * w1, tt::tolerance(1e-12));
 }
 
+// Cross-entropy on a softmax output: like BCE, the loss hands over ∂L/∂z = (p − y)/n (y the one-hot
+// label), so the output layer has no activation_derivative; each softmax unit's activation step
+// shows the row's LSE(z), from which p_j = e^(z_j − LSE).
+BOOST_AUTO_TEST_CASE(cross_entropy_traces_softmax_units) {
+    LayerSpec output{3, test::make_activation("identity")};
+    output.softmax = true;
+    Network network = make_network(1, {output});
+    const std::vector<double> w{0.5, -1.0, 2.0}, b{0.1, 0.2, -0.3};
+    for (std::size_t j = 0; j < 3; ++j) {
+        network.layers[0].weights(j, 0) = w[j];
+        network.layers[0].biases[j] = b[j];
+    }
+    const double x = 0.7, label = 1;
+    const Trace trace =
+        run_trace(network, test::matrix_of(1, 1, {x}), test::matrix_of(1, 1, {label}), LossKind::cross_entropy);
+    std::vector<Kind> expected;
+    for (int j = 0; j < 3; ++j)
+        for (const char* k : {"weighted_sum", "bias", "activation"}) expected.push_back(kind(k, 0));
+    expected.push_back(kind("loss", -1));
+    for (int j = 0; j < 3; ++j)
+        for (const char* k : {"loss_gradient", "bias_gradient", "weight_gradient"}) expected.push_back(kind(k, 0));
+    expected.push_back(kind("input_gradient", 0));
+    BOOST_TEST(kinds_of(trace) == expected, tt::per_element());
+    BOOST_TEST_REQUIRE(trace.steps.size() == expected.size());
+
+    double z[3], sum = 0;
+    for (std::size_t j = 0; j < 3; ++j) {
+        z[j] = w[j] * x + b[j];
+        sum += std::exp(z[j]);
+    }
+    double grad_x = 0;
+    for (std::size_t j = 0; j < 3; ++j) {
+        const double p = std::exp(z[j]) / sum, y = j == label ? 1.0 : 0.0;
+        grad_x += (p - y) * w[j];
+        const TraceStep& activation = trace.steps[3 * j + 2];
+        BOOST_TEST(activation.result.values.at(0) == p, tt::tolerance(1e-14));
+        BOOST_TEST(has_input_valued(activation, std::log(sum)));  // the log_sum_exp beside z_j
+        const TraceStep& gradient = trace.steps[10 + 3 * j];
+        BOOST_TEST(gradient.result.values.at(0) == p - y, tt::tolerance(1e-14));  // n = 1 example
+        BOOST_TEST(gradient.inputs.at(1).name == "target");
+        BOOST_TEST(gradient.inputs.at(1).values.at(0) == y);
+        BOOST_TEST(trace.steps[12 + 3 * j].result.values.at(0) == (p - y) * x, tt::tolerance(1e-14));
+    }
+    BOOST_TEST(trace.steps[9].result.values.at(0) == std::log(sum) - z[1], tt::tolerance(1e-14));
+    BOOST_TEST(trace.steps.back().result.values.at(0) == grad_x, tt::tolerance(1e-13));
+}
+
 // A PReLU layer adds an alpha_gradient step after its activation derivative: ∂L/∂α = ∂L/∂a · z for z ≤ 0.
 BOOST_AUTO_TEST_CASE(prelu_adds_an_alpha_gradient_step) {
     Network network = tiny_network("identity", "prelu");

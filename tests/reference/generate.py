@@ -84,6 +84,8 @@ def apply_activation(spec, z, alpha=None, precise=False):
         return F.mish(z)
     if kind == "softplus":
         return F.softplus(z, beta=spec["softplus_beta"], threshold=spec["softplus_threshold"])
+    if kind == "softmax":  # the output layer of a classifier, over each row's k units
+        return torch.softmax(z, dim=1)
     raise ValueError(kind)
 
 
@@ -193,6 +195,11 @@ MLP_CASES = [
     ("silu_gelu_mse", [layer_spec("silu"), layer_spec("gelu")], "mse", {}),
     ("huge_logits_bce", [layer_spec("tanh"), layer_spec("sigmoid")], "bce", {}),
     ("mish_gelu_tanh_mse", [layer_spec("mish"), layer_spec("gelu_tanh"), layer_spec("identity")], "mse", {}),
+    # Cross-entropy on a softmax output of k classes: targets are class indices (one column).
+    ("prelu_leaky_softmax_cross_entropy", [layer_spec("prelu"), layer_spec("leaky_relu", slope=0.1), layer_spec("softmax")],
+     "cross_entropy", {0: ("per_unit", None)}),
+    ("tanh_softmax_cross_entropy", [layer_spec("tanh"), layer_spec("softmax")], "cross_entropy", {}),
+    ("huge_logits_cross_entropy", [layer_spec("tanh"), layer_spec("softmax")], "cross_entropy", {}),
 ]
 
 
@@ -213,8 +220,10 @@ def generate_mlp():
         for index, spec in enumerate(activations):
             last = index == len(activations) - 1
             units = 1 if last and loss == "bce" and shapes.random() < 0.5 else shapes.randint(1, 6)
+            if last and loss == "cross_entropy":
+                units = shapes.randint(2, 8)
             if huge:
-                units = 3 if not last else 2
+                units = 3 if not last else (4 if loss == "cross_entropy" else 2)
             scale = 50.0 if huge else 1.0 / math.sqrt(fan_in)
             weights = torch.randn(units, fan_in, generator=values) * scale
             if huge:
@@ -239,6 +248,8 @@ def generate_mlp():
         if loss == "bce":
             targets = torch.rand(batch, out_units, generator=values)
             targets[0] = torch.round(targets[0])  # hard labels and soft ones
+        elif loss == "cross_entropy":
+            targets = torch.randint(0, out_units, (batch, 1), generator=values).to(torch.float64)
         else:
             targets = torch.randn(batch, out_units, generator=values)
 
@@ -255,6 +266,9 @@ def generate_mlp():
             current = y
         if loss == "mse":
             value = F.mse_loss(current, targets, reduction="mean")
+        elif loss == "cross_entropy":
+            assert activations[-1]["kind"] == "softmax"
+            value = F.cross_entropy(pre_activations[-1], targets[:, 0].long(), reduction="mean")
         else:
             assert activations[-1]["kind"] == "sigmoid"
             value = F.binary_cross_entropy_with_logits(pre_activations[-1], targets, reduction="mean")
@@ -287,7 +301,8 @@ def generate_mlp():
             },
         })
     return {"description": "MLP forward and backward from PyTorch autograd, float64, loss reduction 'mean'. "
-                           "bce = BCEWithLogitsLoss on the last layer's pre-activation.",
+                           "bce = BCEWithLogitsLoss on the last layer's pre-activation; cross_entropy = "
+                           "CrossEntropyLoss on the softmax layer's pre-activations (the logits), targets = class indices.",
             "cases": cases}
 
 

@@ -20,6 +20,19 @@ const valid = () => ({
   update: { optimiser: 'adam', learning_rate: 0.01, steps: 3 },
 });
 const withChange = (change) => { const r = valid(); change(r); return r; };
+// A 3-class classifier: softmax output, cross_entropy, one class index per example.
+const classifier = (change) => {
+  const r = {
+    input_size: 2,
+    layers: [{ units: 3, activation: 'prelu' }, { units: 3, activation: 'softmax' }],
+    inputs: [[0.5, -1], [1.5, 2]],
+    targets: [[2], [0]],
+    loss: 'cross_entropy',
+  };
+  change(r);
+  return r;
+};
+const classIndex = 'expected a class index, an integer from 0 to 2 \\(cross_entropy with 3 output units\\)';
 
 // [what, request, a pattern the message must match (the field, and the problem where it matters)]
 const cases = [
@@ -67,6 +80,27 @@ const cases = [
   ['curve with unknown activation', { curve: { activation: 'swish', points: [0] } }, /^curve\.activation: .*"swish"/],
   ['dataset with negative size', { dataset: { kind: 'xor', size: -5 } }, /^dataset\.size: .*-5/],
   ['unknown dataset', { dataset: { kind: 'moons' } }, /^dataset\.kind: .*"moons"/],
+  ['label out of range', classifier((r) => { r.targets[1] = [3]; }), new RegExp(`^targets\\[1\\]\\[0\\]: ${classIndex}, got 3$`)],
+  ['negative label', classifier((r) => { r.targets[0] = [-1]; }), new RegExp(`^targets\\[0\\]\\[0\\]: ${classIndex}, got -1$`)],
+  ['fractional label', classifier((r) => { r.targets[0] = [0.5]; }), new RegExp(`^targets\\[0\\]\\[0\\]: ${classIndex}, got 0.5$`)],
+  ['one-hot rows instead of labels', classifier((r) => { r.targets = [[0, 0, 1], [1, 0, 0]]; }),
+    /^targets\[0\]: expected a list of 1 numbers, got 3/],
+  ['softmax with 9 classes', classifier((r) => { r.layers[1].units = 9; r.targets = [[0], [8]]; }),
+    /^layers\[1\]\.units: a softmax output layer has one unit per class, 2 to 8, got 9$/],
+  ['softmax with 1 class', classifier((r) => { r.layers[1].units = 1; }), /^layers\[1\]\.units: .*2 to 8, got 1$/],
+  ['softmax in a hidden layer', classifier((r) => { r.layers[0].activation = 'softmax'; }),
+    /^layers\[0\]\.activation: softmax is only for the output layer \(layer 1\), not layer 0$/],
+  ['softmax with a parameter', classifier((r) => { r.layers[1].alpha = 0.1; }), /^layers\[1\]: unknown field "alpha"/],
+  ['cross_entropy on a sigmoid output', classifier((r) => { r.layers[1].activation = 'sigmoid'; }),
+    /^loss: cross_entropy needs a softmax output layer of 2 to 8 units .*, but layers\[1\] is sigmoid$/],
+  ['mse on a softmax output', classifier((r) => { r.loss = 'mse'; r.targets = [[0, 0, 1], [1, 0, 0]]; }),
+    /^loss: a softmax output layer is trained with cross_entropy, not mse$/],
+  ['bce on a softmax output', classifier((r) => { r.loss = 'bce'; }),
+    /^loss: bce needs a sigmoid output layer .*, but layers\[1\] is softmax$/],
+  ['unknown loss', classifier((r) => { r.loss = 'nll'; }), /^loss: unknown loss "nll" \(expected mse, bce, cross_entropy\)$/],
+  ['dataset with 9 classes', { dataset: { kind: 'spirals', classes: 9 } }, /^dataset\.classes: expected an integer from 2 to 8, got 9$/],
+  ['circle with 3 classes', { dataset: { kind: 'circle', classes: 3 } },
+    /^dataset\.classes: circle has 2 classes \(spirals and gaussians take 2 to 8\), got 3$/],
 ];
 
 // What the adapter sends for JS values JSON cannot carry: NaN and ±Infinity become strings.

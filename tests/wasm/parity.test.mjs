@@ -96,11 +96,40 @@ function curveRequests(random) {
   });
 }
 
+// Classifiers: k = 2 … 8 softmax units trained with cross_entropy on class labels; the last one with
+// weights that drive the logits to about ±1000 (stable only when computed through log-sum-exp).
+function classifierRequest(random, index) {
+  const classes = 2 + (index % 7);
+  const hidden = random.integer(2, 6);
+  const request = {
+    input_size: 2,
+    layers: [randomLayer(random, random.pick(['prelu', 'leaky_relu', 'tanh', 'gelu']), hidden), { units: classes, activation: 'softmax' }],
+    init: randomInit(random),
+    inputs: random.list(index === 1 ? 1 : random.integer(2, 6), () => random.list(2, () => random.uniform(-2, 2))),
+    loss: 'cross_entropy',
+    trace: random.chance(0.6),
+    gradient_check: random.chance(0.5),
+    update: randomUpdate(random, OPTIMISERS[index % OPTIMISERS.length]),
+  };
+  request.targets = request.inputs.map(() => [random.integer(0, classes - 1)]);
+  if (index === 7) { // k = 2: tanh saturates at ±1, so the logits are about ±1200
+    delete request.init;
+    request.layers[0] = { units: 2, activation: 'tanh' };
+    request.weights = [[[30, 0], [0, 30]], [[600, -600], [-600, 600]]];
+    request.biases = [[0, 0], [0, 0]];
+  }
+  return request;
+}
+
 const random = makeRandom(20240611);
+const classifiers = makeRandom(13);
 const requests = [
   ...Array.from({ length: 3 * ACTIVATIONS.length }, (_, index) => randomNetworkRequest(random, index)),
   ...curveRequests(random),
   ...DATASETS.map((kind) => ({ dataset: { kind, size: random.integer(1, 300), noise: random.uniform(0, 0.5), seed: random.integer(0, 99) } })),
+  ...Array.from({ length: 8 }, (_, index) => classifierRequest(classifiers, index)),
+  ...[3, 8].flatMap((classes) => ['spirals', 'gaussians'].map((kind) =>
+    ({ dataset: { kind, size: 100, noise: 0.1, seed: classes, classes } }))),
 ];
 
 test('the generated requests cover every activation, optimiser, scheme and option', () => {
@@ -116,6 +145,9 @@ test('the generated requests cover every activation, optimiser, scheme and optio
   assert.ok(requests.some((r) => r.loss === 'bce') && requests.some((r) => r.layers && r.loss !== 'bce'), 'both losses');
   assert.ok(requests.some((r) => r.trace && r.inputs.length === 1), 'a neuron-granularity trace');
   assert.ok(requests.some((r) => r.trace && r.inputs.length > 1), 'a layer-granularity trace');
+  const classifiers = requests.filter((r) => r.loss === 'cross_entropy');
+  assert.deepEqual([...new Set(classifiers.map((r) => r.layers.at(-1).units))].sort(), [2, 3, 4, 5, 6, 7, 8], 'k = 2 … 8');
+  assert.ok(classifiers.some((r) => r.trace && r.inputs.length === 1) && classifiers.some((r) => r.gradient_check), 'traced, checked');
 });
 
 // The gradient check divides the difference of two nearby losses by 2h (h = 1e-6), so a one-ulp

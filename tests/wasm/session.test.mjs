@@ -129,7 +129,7 @@ test('train() takes any number of steps; the result does not depend on how they 
 test('a dataset needs a network of 2 inputs and 1 output; a held set must exist', async () => {
   const engine = await loadEngine();
   assert.throws(() => engine.createSession({ ...xorNetwork, optimiser: { optimiser: 'sgd', learning_rate: 0.1 }, input_size: 3,
-    dataset: xorSet }), /^Error: dataset: a dataset has 2 inputs and 1 target/);
+    dataset: xorSet }), /^Error: dataset: a dataset of 2 classes needs input_size 2 and 1 output unit, but the network has input_size 3/);
   assert.throws(() => engine.createSession({ ...xorNetwork, optimiser: { optimiser: 'sgd', learning_rate: 0.1 },
     test_dataset: { kind: 'moons' } }), /^Error: test_dataset\.kind: .*"moons"/);
   const session = engine.createSession({ ...xorNetwork, optimiser: { optimiser: 'sgd', learning_rate: 0.1 }, dataset: xorSet });
@@ -161,4 +161,29 @@ test('1,000 sessions (created, trained, measured, deleted; some failing) do not 
   console.log(`sessions: wasm memory ${warm.memory} B → ${final.memory} B, malloc heap top ${warm.top} B → ${final.top} B over 900 sessions`);
   assert.equal(final.memory, warm.memory);
   assert.ok(final.top <= warm.top, `the malloc heap top rose by ${final.top - warm.top} bytes`);
+});
+
+test('a 3-class session: softmax probabilities, labels as targets, bad labels refused by name', async () => {
+  const engine = await loadEngine();
+  const session = engine.createSession({
+    input_size: 2, layers: [{ units: 8, activation: 'tanh' }, { units: 3, activation: 'softmax' }], loss: 'cross_entropy',
+    init: { scheme: 'xavier_uniform', seed: 1 }, optimiser: { optimiser: 'adam', learning_rate: 0.05 },
+    dataset: { kind: 'gaussians', size: 60, noise: 0, seed: 2, classes: 3 },
+  });
+  try {
+    assert.deepEqual(Array.from(session.data().targets.slice(0, 6)), [0, 1, 2, 0, 1, 2]);
+    const before = session.measure('training').loss;
+    session.train(200, 20);
+    assert.ok(session.measure('training').loss < before / 4, 'the blobs are separable: the loss falls');
+    const p = session.predict([[0.1, 0.2], [-3, 4]]);
+    assert.equal(p.length, 6);
+    for (const row of [p.slice(0, 3), p.slice(3)]) assert.ok(Math.abs(row[0] + row[1] + row[2] - 1) < 1e-15);
+    const message = 'expected a class index, an integer from 0 to 2 (cross_entropy with 3 output units)';
+    assert.throws(() => session.setTrainingData([[0, 0], [1, 1]], [[1], [3]]), { message: `targets[1][0]: ${message}, got 3` });
+    assert.throws(() => session.measure(new Float64Array([0, 0]), new Float64Array([1.5])),
+      { message: `targets[0][0]: ${message}, got 1.5` });
+    assert.throws(() => session.setTrainingData([[0, 0]], [[0, 0, 1]]), /^Error: targets\[0\]: expected a list of 1 numbers, got 3/);
+  } finally {
+    session.delete();
+  }
 });

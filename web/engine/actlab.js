@@ -212,7 +212,7 @@ export default async function createActLab(options = {}) {
     /**
      * A network to train step by step: spec = {input_size, layers, weights + biases or init, loss,
      * optimiser: {optimiser, learning_rate, …}, shuffle_seed, dataset?, test_dataset?}; a dataset
-     * ({kind, size, noise, seed}) is made inside the engine. Call delete() when done.
+     * ({kind, size, noise, seed, classes}) is made inside the engine. Call delete() when done.
      */
     createSession(spec) {
       if (spec === null || typeof spec !== 'object' || !Array.isArray(spec.layers) || spec.layers.length === 0) {
