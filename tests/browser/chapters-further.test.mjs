@@ -165,6 +165,13 @@ test('English, 1280 px: chapters 10–12 against closed forms; goals, glossary l
     assert.equal(Number(await cell('logSigmoid', 'naive')), 0, 'naive ln σ(40) lost every digit');
     assert.equal(await value(page, '#output [data-key="naive-failures"]'), 2);
     assert.equal(await value(page, '#output [data-key="engine-disagreements"]'), 0);
+    // The engine's softmax layer at logits (40, 0, −40): cross-entropy ln(1 + e^−40 + e^−80) ≈ 4.2 · 10⁻¹⁸, which
+    // LSE(z) − z rounds to 0 at 40 (within a double's spacing there); ∂L/∂z = p − (1, 0, 0) keeps every digit.
+    close(Number(await cell('crossEntropy', 'engine')), Math.log1p(Math.exp(-40) + Math.exp(-80)), 1e-17, 'engine cross-entropy');
+    const total = 1 + Math.exp(-40) + Math.exp(-80);
+    const gradient = (await cell('softmaxGradient', 'engine')).split(',').map(Number);
+    close(gradient[1], Math.exp(-40) / total, 1e-30, 'engine ∂L/∂z₂');
+    close(gradient[2], Math.exp(-80) / total, 1e-45, 'engine ∂L/∂z₃');
     // Past e^709.78 the softmax rows overflow too.
     await page.fill('#output [data-field="sz"]', '800');
     await page.press('#output [data-field="sz"]', 'Enter');
@@ -172,6 +179,8 @@ test('English, 1280 px: chapters 10–12 against closed forms; goals, glossary l
       .dataset.value === 'Infinity');
     assert.equal(await cell('softplus', 'engine'), '800');
     assert.equal(await cell('logSumExp', 'naive'), 'Infinity');
+    close(Number(await cell('logSumExp', 'engine')), 800, 1e-12, 'engine log-sum-exp of (800, 0, −800)');
+    assert.equal(Number(await cell('crossEntropy', 'engine')), 0, 'engine cross-entropy, class 0 at logit 800');
     close(Number(await cell('logSumExp', 'stable')), 800 + Math.log1p(Math.exp(-800) + Math.exp(-1600)), 1e-12, 'log-sum-exp');
   });
 

@@ -3,8 +3,8 @@
 // formula as written (naive), the stable rewriting, and the engine (where the engine computes that
 // quantity). The naive and stable columns are the page's own JavaScript arithmetic on purpose —
 // they show what IEEE doubles do, the same doubles as the engine's C++. The softmax rows use the
-// logits (z, 0, −z) with the first class as the target; the engine has no softmax output layer, so
-// they have no engine column.
+// logits (z, 0, −z) with the first class as the target; the engine's numbers for them come from a
+// softmax output layer of 3 units with loss "cross_entropy" (its trace holds the row's log-sum-exp).
 import { h } from '../../kit/dom.js';
 import { figureFrame, computedFigure, stateNumberFields, keyNumbers, fmt } from './frame.js';
 
@@ -68,21 +68,39 @@ export function engineValues(engine, z, t) {
   };
 }
 
+/**
+ * The engine's softmax output for the logits (z, 0, −z): weights (1, 0, −1) on the input z, class 0 as
+ * the target. {logSumExp (from the trace), crossEntropy (the loss), softmaxGradient (∂L/∂z, one example)}.
+ */
+export function engineSoftmax(engine, z) {
+  const response = engine.evaluate({
+    input_size: 1, layers: [{ units: 3, activation: 'softmax' }], weights: [[[1], [0], [-1]]], biases: [[0, 0, 0]],
+    inputs: [[z]], targets: [[0]], loss: 'cross_entropy', trace: true,
+  });
+  const step = response.trace.steps.find((s) => s.phase === 'forward' && s.kind === 'activation');
+  return {
+    logSumExp: step.inputs.log_sum_exp,
+    crossEntropy: response.loss,
+    softmaxGradient: response.layers[0].grad_pre_activations[0],
+  };
+}
+
 /** Every row: {key, naive, stable, engine (or null)}; the softmax rows' values are vectors. */
 export function stabilityRows(engine, { z, t }) {
-  const fromEngine = engineValues(engine, z, t);
+  const fromEngine = { ...engineValues(engine, z, t), ...engineSoftmax(engine, z) };
   const logits = softmaxLogits(z);
   const oneHot = [1, 0, 0];
   return [
     ...['sigmoid', 'logSigmoid', 'softplus'].map((key) => ({ key, naive: naive[key](z), stable: stable[key](z), engine: fromEngine[key] })),
     ...['bce', 'bceGradient'].map((key) => ({ key, naive: naive[key](z, t), stable: stable[key](z, t), engine: fromEngine[key] })),
-    { key: 'logSumExp', naive: naive.logSumExp(logits), stable: stable.logSumExp(logits), engine: null },
-    { key: 'crossEntropy', naive: naive.crossEntropy(logits, 0), stable: stable.crossEntropy(logits, 0), engine: null },
+    ...['logSumExp', 'crossEntropy'].map((key) => ({
+      key, naive: naive[key](logits, 0), stable: stable[key](logits, 0), engine: fromEngine[key],
+    })),
     {
       key: 'softmaxGradient',
       naive: naive.softmax(logits).map((p, k) => p - oneHot[k]),
       stable: stable.softmax(logits).map((p, k) => p - oneHot[k]),
-      engine: null,
+      engine: fromEngine.softmaxGradient,
     },
   ];
 }
@@ -138,8 +156,8 @@ export function mountStability(host, ctx) {
     const failures = rows.filter((row) => broken(row.naive)).length;
     const inexact = rows.filter(imprecise).length;
     const ofRows = (n) => t()('output.stab.ofRows', { n: String(n), total: String(rows.length) });
-    const disagreements = rows.filter((row) => row.engine !== null && !broken(row.stable)
-      && Math.abs(row.engine - row.stable) > 1e-12 * Math.max(1, Math.abs(row.stable))).length;
+    const disagreements = rows.filter((row) => row.engine !== null && !broken(row.stable) && values(row.engine)
+      .some((v, k) => Math.abs(v - values(row.stable)[k]) > 1e-12 * Math.max(1, Math.abs(values(row.stable)[k])))).length;
     frame.summary.replaceChildren(
       keyNumbers([
         ['naive-failures', t()('output.stab.keyFailures'), failures, ofRows(failures)],
