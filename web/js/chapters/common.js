@@ -133,8 +133,9 @@ export function chapterFrame({ id, buildsOn = [], sources = [], tryThis = null }
     }
     line.replaceChildren(...parts);
     // What the reader will be able to do after the chapter: one line, under the chapter line.
-    objectives.replaceChildren(h('strong', { text: tr('chapter.objectivesTitle') }), tr('chapter.objectivesGap'),
-      tr(`chapter.${id}.objectives`));
+    objectives.replaceChildren(...richText(tr('chapter.objectivesLine'), tr, {
+      title: h('strong', { text: tr('chapter.objectivesTitle') }), goals: tr(`chapter.${id}.objectives`),
+    }));
     const footerParts = [];
     if (tryThis) {
       const hash = typeof tryThis.hash === 'function' ? tryThis.hash(state) : tryThis.hash;

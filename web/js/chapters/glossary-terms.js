@@ -1,6 +1,6 @@
 // The glossary's terms, in the order the glossary lists them. Each term's words live in the locale
 // (area "further"): glossary.term.<id> (the term in that language), glossary.def.<id> (one line),
-// glossary.match.<id> (the forms to look for in a chapter's prose, separated by |; the term itself
+// glossary.match.<id> (the forms to look for in a chapter's prose, separated by |; at least the term itself
 // when absent). linkGlossaryTerms() turns the first use of each term in a chapter into a link to
 // its entry in the glossary section.
 import { h } from '../kit/dom.js';
