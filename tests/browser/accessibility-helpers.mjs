@@ -4,6 +4,7 @@
 // an inline <script>, so the pages keep their own Content-Security-Policy unchanged.
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
+import { skipPredictions } from './helpers.mjs';
 
 const require = createRequire(import.meta.url);
 export const AXE_PATH = require.resolve('axe-core/axe.min.js');
@@ -29,6 +30,7 @@ export const label = ({ lang, colorScheme }) => `${lang} ${colorScheme}`;
 export async function axeContext(browser, { locale, colorScheme, width = 1280, height = 900 }) {
   const context = await browser.newContext({ viewport: { width, height }, locale, colorScheme, deviceScaleFactor: 1 });
   await context.addInitScript({ path: AXE_PATH });
+  await skipPredictions(context); // the figures shown, as the tests of them expect
   const page = await context.newPage();
   const problems = [];
   page.on('console', (message) => { if (message.type() === 'error') problems.push(`console: ${message.text()}`); });

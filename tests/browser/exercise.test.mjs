@@ -57,7 +57,7 @@ test('numeric, formula and experiment: wrong then right; hints, solution, progre
   assert.match(result.text, /Not yet/);
   result = await answer(page, expected.toPrecision(6).replace('-', '−'));
   assert.equal(result.outcome, 'right', result.text);
-  assert.match(await page.textContent('.exercise-solved'), /Solved ✓ \(2 checks/);
+  assert.match(await page.textContent('.exercise-solved'), /Solved ✓ · answers checked so far: 2/);
   // Two hints, then no more; the worked solution shows the engine's numbers, which agree with ours.
   await page.click('.exercise-hint');
   await page.click('.exercise-hint');
@@ -200,7 +200,7 @@ window.addEventListener('message', (e) => { if (e.data && e.data.type === 'actla
 });
 
 test('predictions: the figure stays hidden until the reader commits (or asks on purpose); the notebook compares', async () => {
-  const { page, problems } = await openPage(harness, { width: 1280 });
+  const { page, problems } = await openPage(harness, { width: 1280, predictions: true });
   await page.goto(harness.url);
   await page.waitForSelector('body[data-ready="true"]', { state: 'attached' });
   assert.equal(await page.locator('.prediction').count(), 9, 'one prediction per chapter');
@@ -245,6 +245,15 @@ test('predictions: the figure stays hidden until the reader commits (or asks on 
   await page.waitForFunction(() => document.querySelectorAll('.chapter--leaky-relu .actlab-exercise .exercise-title').length === 2);
   assert.match(await exercises.locator('.exercise-title').first().textContent(), /Leaky ReLU/);
   assert.match(await exercises.locator('.exercises-title').textContent(), /练习/);
+
+  // The browser remembers the predictions made: after a reload their figures are shown, compared again.
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]', { state: 'attached' });
+  await box.scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => document.querySelector('[data-prediction="sigmoid"]').dataset.state === 'revealed');
+  assert.match(await box.locator('.prediction-result').textContent(), /引擎也这么说/);
+  assert.equal(await gate.isHidden(), false);
+  assert.equal(await page.locator('[data-prediction="relu"] .prediction-commit').count(), 1, 'one not made still asks');
   assert.deepEqual(problems, []);
   assert.deepEqual(await cspViolations(page), []);
   await page.context().close();

@@ -45,9 +45,11 @@ export async function startHarness({ root = siteRoot } = {}) {
 
 /**
  * A fresh context (own storage) and page. `problems` collects console errors, page errors and
- * CSP violations. Options: viewport width, locale, colorScheme, javaScript init scripts.
+ * CSP violations. Options: viewport width, locale, colorScheme, javaScript init scripts, and
+ * predictions: unless true, the reader has chosen to see every chapter figure without predicting
+ * first (chapters/prediction.js), so tests of the figures find them shown.
  */
-export async function openPage(harness, { width = 1280, height = 900, locale = 'en-US', colorScheme = 'light', initScripts = [] } = {}) {
+export async function openPage(harness, { width = 1280, height = 900, locale = 'en-US', colorScheme = 'light', initScripts = [], predictions = false } = {}) {
   const context = await harness.browser.newContext({ viewport: { width, height }, locale, colorScheme, deviceScaleFactor: 1 });
   const page = await context.newPage();
   const problems = [];
@@ -61,8 +63,16 @@ export async function openPage(harness, { width = 1280, height = 900, locale = '
       window.__cspViolations.push(`${event.violatedDirective} ${event.blockedURI}`);
     });
   });
+  if (!predictions) await skipPredictions(page);
   for (const script of initScripts) await page.addInitScript(script);
   return { context, page, problems };
+}
+
+/** The reader's choice to see every chapter figure without predicting first (chapters/prediction.js). */
+export function skipPredictions(pageOrContext) {
+  return pageOrContext.addInitScript(() => {
+    try { localStorage.setItem('actlab.predictions', '{"skip":true}'); } catch { /* no storage */ }
+  });
 }
 
 /** Loads the notebook at `hash` and waits until the engine has answered and the stepper is drawn. */

@@ -7,6 +7,7 @@ import { parseHashParts, formatHashParts, HashError } from './kit/state/hash.js'
 import { linkMessage } from './kit/state/messages.js';
 import { sections } from './sections/index.js';
 import { warmOfflineCache } from './kit/offline.js';
+import { loadParser } from './kit/exercises/formula.js';
 import { texReady } from './kit/math.js';
 
 const HASH_WRITE_DELAY = 150;
@@ -238,7 +239,7 @@ async function main() {
   await texReady(); // asked only now: the widgets request their formulas while they start
   startingUp = false;
   document.body.dataset.ready = 'true';
-  warmOfflineCache(lang);
+  warmOfflineCache(lang, { later: [() => import('./widgets/exercise/index.js'), loadParser] });
 
   // A link pasted into (or followed in) the same tab changes only the hash. Its parts apply; the
   // widgets it does not mention keep their state, and the URL is written whole again.

@@ -16,6 +16,8 @@ export function mountChapterExercises(host, { chapter, lang, t }) {
   host.append(section);
   let currentLang = lang;
   let widgets = null;
+  let progress = null;
+  let tr = t;
   const label = (tr) => {
     title.textContent = tr('exercises.title');
     intro.textContent = tr('exercises.intro');
@@ -24,14 +26,21 @@ export function mountChapterExercises(host, { chapter, lang, t }) {
   label(t);
   // The widget's code is a chunk of its own, fetched when the first exercises come into view.
   whenVisible(section, async () => {
-    const { mountExercise } = await import('../widgets/exercise/index.js');
-    widgets = exercises.map((exercise, k) => mountExercise(slots[k], { lang: currentLang, initialState: { exercise: exercise.id, seed: 1 } }));
+    const { mountExercise, progressLine } = await import('../widgets/exercise/index.js'); // one chunk (warmed for offline)
+    // One progress line for the chapter, under its exercises.
+    progress = progressLine(tr);
+    section.append(h('div', { class: 'actlab-exercise exercises-progress' }, progress.element));
+    widgets = exercises.map((exercise, k) => mountExercise(slots[k], {
+      lang: currentLang, initialState: { exercise: exercise.id, seed: 1 }, progress: false,
+    }));
   });
   return {
     ready: Promise.resolve(),
-    async setLang(newLang, tr) {
+    async setLang(newLang, newT) {
       currentLang = newLang;
+      tr = newT;
       label(tr);
+      if (progress) progress.setLang(tr);
       if (widgets) await Promise.all(widgets.map((widget) => widget.setLang(newLang)));
     },
   };

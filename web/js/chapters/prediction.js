@@ -4,6 +4,11 @@
 // was and why. Nothing is revealed by scrolling or by a stray click: the figure stays hidden (and,
 // hidden, does not compute) until one of the two buttons is pressed.
 //
+// The browser remembers (localStorage 'actlab.predictions', nothing else and never sent) which
+// predictions were made, so a reload shows those figures with the comparison, and whether the
+// reader chose to see every figure straight away ("Show figures without asking"), which a button
+// under any revealed prediction turns on and off.
+//
 //   predict({
 //     id: 'sigmoid',                                  // strings: predict.<id>.question, .why, .choice.<value>
 //     answer: {kind: 'choice', choices: ['a', 'b']}   // or {kind: 'number', min, max, unit: '%' | '', close}
@@ -16,6 +21,23 @@ import { h, uid } from '../kit/dom.js';
 import { formatNumber } from '../kit/format.js';
 import { loadEngine, engineErrorMessage } from '../adapter/engine-loader.js';
 import { readAnswer } from '../kit/exercises/answer.js';
+import { whenVisible } from './figures/frame.js';
+
+const STORE = 'actlab.predictions';
+
+/** {skip, made: {id: guess or null}}; an unreadable or missing record is an empty one. */
+function remembered() {
+  try {
+    const record = JSON.parse(window.localStorage.getItem(STORE) || '{}');
+    return { skip: record.skip === true, made: record.made && typeof record.made === 'object' ? record.made : {} };
+  } catch {
+    return { skip: false, made: {} };
+  }
+}
+
+function remember(change) {
+  try { window.localStorage.setItem(STORE, JSON.stringify({ ...remembered(), ...change })); } catch { /* kept for this page only */ }
+}
 
 function choiceGroup(spec, id, t, state) {
   const name = uid('predict');
@@ -101,7 +123,18 @@ export function predict({ id, answer: spec, compute, question = () => ({}), gate
       host.append(box, gateHost);
       const gated = gate ? gate.figure(gateHost, ctx) : null;
 
-      async function reveal(withGuess) {
+      async function answer() {
+        try {
+          const engine = await loadEngine();
+          state.computed = compute(engine, ctx);
+        } catch (error) {
+          state.error = error;
+        }
+        render();
+        box.dataset.state = 'revealed';
+      }
+
+      function reveal(withGuess) {
         if (state.revealed) return;
         if (withGuess) {
           const read = readGuess(spec, state);
@@ -111,15 +144,15 @@ export function predict({ id, answer: spec, compute, question = () => ({}), gate
         state.problem = null;
         state.revealed = true;
         gateHost.hidden = false;
+        remember({ made: { ...remembered().made, [id]: state.guessed } });
         render();
-        try {
-          const engine = await loadEngine();
-          state.computed = compute(engine, ctx);
-        } catch (error) {
-          state.error = error;
-        }
+        answer();
+      }
+
+      function setSkipping(skip) {
+        // Asking again forgets the predictions made, so every figure waits for one after a reload.
+        remember(skip ? { skip } : { skip, made: {} });
         render();
-        box.dataset.state = 'revealed';
       }
 
       function render() {
@@ -143,12 +176,23 @@ export function predict({ id, answer: spec, compute, question = () => ({}), gate
         } else {
           parts.push(h('p', { class: 'prediction-result', role: 'status', text: verdictText(spec, id, t, state.guessed, state.computed) }));
           if (bars) parts.push(barFigure(bars(state.computed), t));
+          const skipping = remembered().skip;
+          parts.push(h('p', { class: 'prediction-setting' },
+            h('button', { type: 'button', class: 'prediction-toggle', onclick: () => setSkipping(!skipping), text: t(skipping ? 'predict.askAgain' : 'predict.skipAll') })));
         }
         box.replaceChildren(...parts);
         onGuess();
         box.dataset.outcome = state.computed && state.guessed !== null
           ? String(spec.kind === 'choice' ? state.guessed === state.computed.correct : Math.abs(state.guessed - state.computed.actual) <= spec.close)
           : '';
+      }
+      // Made before (or the reader sees every figure straight away): shown, compared when in view.
+      const memory = remembered();
+      if (memory.skip || Object.hasOwn(memory.made, id)) {
+        state.revealed = true;
+        state.guessed = Object.hasOwn(memory.made, id) ? memory.made[id] : null;
+        gateHost.hidden = false;
+        whenVisible(box, answer);
       }
       render();
       return {

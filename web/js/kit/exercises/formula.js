@@ -8,7 +8,8 @@ export const FORMULA_CONSTANTS = Object.freeze(['e', 'pi']);
 const MAX_LENGTH = 200;
 
 let parser = null;
-function loadParser() {
+/** Fetch (once) and start math.js's parser; also called to have it ready for offline use. */
+export function loadParser() {
   parser ??= import('../../../vendor/mathjs/expression.mjs').then((module) => module.parse);
   return parser;
 }

@@ -2,14 +2,7 @@
 // (or Run) button. Typed text is kept in `drafts`, so switching the language loses nothing.
 import { h, uid } from '../../kit/dom.js';
 import { FORMULA_FUNCTIONS } from '../../kit/exercises/formula.js';
-import { activationName } from '../../kit/activations.js';
-import { exerciseText } from './text.js';
-
-/** A choice's label: exercise.option.<value> (e.g. an initialiser), else an activation's display name. */
-function optionLabel(t, value) {
-  if (t.has(`exercise.option.${value}`)) return t(`exercise.option.${value}`);
-  return t.has(`activation.${value}`) ? activationName(t, value) : value;
-}
+import { exerciseText, optionLabel } from './text.js';
 
 /**
  * answerControls(t, exercise, drafts, onCheck) → {element, focus()}.

@@ -45,7 +45,6 @@ export function feedbackText(exercise, variant, result) {
   if (!result) return null;
   return (t) => {
     if (result.outcome === 'refused') return refusedText(t, exercise, result);
-    const params = textParams(variant);
     if (exercise.kind === 'numeric') {
       const values = { value: formatNumber(result.value, 6), answer: formatNumber(variant.solution.answer, 6), tolerance: toleranceText(t, result.tolerance) };
       return t(result.outcome === 'right' ? 'exercise.right.numeric' : 'exercise.wrong.numeric', values);
@@ -54,7 +53,7 @@ export function feedbackText(exercise, variant, result) {
       if (result.outcome === 'right') return t('exercise.right.formula', { count: String(result.count) });
       return t('exercise.wrong.formula', { point: pointText(result.point), got: formatNumber(result.got, 6), want: formatNumber(result.want, 6) });
     }
-    const measured = exerciseText(t, exercise, 'result', { ...params, ...textParams({ numbers: {}, solution: { work: result.work } }) });
+    const measured = exerciseText(t, exercise, 'result', textParams(variant, t, exercise, result.work));
     return `${measured} ${t(result.outcome === 'right' ? 'exercise.right.experiment' : 'exercise.wrong.experiment')}`;
   };
 }

@@ -1,5 +1,6 @@
 // mountExercise(root, {lang, initialState: {exercise, seed}, onStateChange, onInvalidState,
-// onSolved({exercise, attempts}), engine}) → {ready, setLang, setState, getState, destroy}.
+// onSolved({exercise, attempts}), progress: false (no progress line), engine})
+// → {ready, setLang, setState, getState, destroy}.
 // One exercise of the catalogue (kit/exercises/): its text with this variant's numbers, where to
 // answer, the check against the engine's answer for exactly these numbers, two hints, a worked
 // solution with the engine's numbers, and a new variant on request. When the learner gets it
@@ -14,6 +15,8 @@ import { openVariant, checkAnswer, markHint, markSolution, progressOf } from './
 import { answerControls } from './controls.js';
 import { feedbackText } from './feedback.js';
 import { progressLine } from './progress-line.js';
+
+export { progressLine }; // for a host that shows one progress line for several exercises (a chapter)
 import { exerciseText, textParams } from './text.js';
 
 const HINTS = 2;
@@ -41,7 +44,7 @@ export function mountExercise(root, options = {}) {
 
   function build() {
     if (ui) ui.progress.destroy();
-    const params = textParams(variant);
+    const params = textParams(variant, t, exercise);
     const kind = t(`exercise.kind.${exercise.kind}`);
     const meta = h('p', { class: 'exercise-meta' },
       h('span', { class: 'exercise-number', text: t('exercise.number', { n: exerciseNumber(exercise) }) }), ' · ',
@@ -60,10 +63,11 @@ export function mountExercise(root, options = {}) {
       h('p', { class: 'exercise-solution-title', text: t('exercise.solutionTitle') }),
       h('p', { text: exerciseText(t, exercise, 'solution', params) }));
     const status = h('p', { class: 'exercise-solved' });
-    const progress = progressLine(t);
+    // The progress line: under the exercise, unless the host shows one for several (a chapter).
+    const progress = options.progress === false ? { element: null, destroy() {} } : progressLine(t);
     body.replaceChildren(
-      h('div', { class: 'exercise-head' }, meta, newVariant), title, prompt, ...(figure ? [figure] : []),
-      controls.element, feedback, h('div', { class: 'exercise-help' }, hintButton, solutionButton), hints, solution, status, progress.element);
+      h('div', { class: 'exercise-head' }, meta, h('div', { class: 'exercise-head-actions' }, newVariant, ...(shell.share ? [shell.share.element] : []))), title, prompt, ...(figure ? [figure] : []),
+      controls.element, feedback, h('div', { class: 'exercise-help' }, hintButton, solutionButton), hints, solution, status, ...(progress.element ? [progress.element] : []));
     ui = { controls, feedback, hints, hintButton, solutionButton, solution, status, progress, params };
     render();
   }

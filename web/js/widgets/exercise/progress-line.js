@@ -4,13 +4,14 @@ import { h } from '../../kit/dom.js';
 import { EXERCISE_IDS } from '../../kit/exercises/catalogue.js';
 import { progressSummary, exportProgress, clearProgress, onProgress } from '../../kit/exercises/progress.js';
 
-/** progressLine(t) → {element, destroy()}; it redraws itself after any change in this page. */
-export function progressLine(t) {
+/** progressLine(t) → {element, setLang(t), destroy()}; it redraws itself after any change in this page. */
+export function progressLine(translate) {
+  let t = translate;
   const text = h('span', { class: 'exercise-progress-text' });
   let confirming = false;
   const clearButton = h('button', { type: 'button', class: 'exercise-clear' });
   const exportButton = h('button', {
-    type: 'button', class: 'exercise-export', text: t('exercise.progress.export'),
+    type: 'button', class: 'exercise-export',
     onclick: () => {
       const url = URL.createObjectURL(new Blob([exportProgress()], { type: 'application/json' }));
       const link = h('a', { href: url, download: 'actlab-exercise-progress.json', hidden: true });
@@ -30,9 +31,10 @@ export function progressLine(t) {
     const { solved, attempted } = progressSummary(EXERCISE_IDS);
     text.textContent = t('exercise.progress.summary', { solved: String(solved), attempted: String(attempted), total: String(EXERCISE_IDS.length) });
     clearButton.textContent = t(confirming ? 'exercise.progress.confirmClear' : 'exercise.progress.clear');
+    exportButton.textContent = t('exercise.progress.export');
   }
   render();
   const stop = onProgress(render);
   const element = h('p', { class: 'exercise-progress' }, text, ' ', exportButton, ' ', clearButton);
-  return { element, destroy: stop };
+  return { element, setLang(next) { t = next; render(); }, destroy: stop };
 }
