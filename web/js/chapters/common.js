@@ -7,6 +7,7 @@ import { formatHash } from '../kit/state/hash.js';
 import { encodePlaygroundHash } from '../kit/state/playground-codec.js';
 import { presetState } from '../widgets/playground/model.js';
 import { mountChapterExercises } from './exercises.js';
+import { linkGlossaryTerms } from './glossary-terms.js';
 
 /** Title keys of the sections a chapter may link to. */
 const SECTION_TITLES = {
@@ -20,13 +21,17 @@ const SECTION_TITLES = {
   'leaky-relu': 'chapter.leaky-relu.title',
   prelu: 'chapter.prelu.title',
   summary: 'chapter.summary.title',
+  init: 'chapter.init.title',
+  output: 'chapter.output.title',
+  modern: 'chapter.modern.title',
+  glossary: 'glossary.title',
   lab: 'chapter.link.lab',
   playground: 'chapter.link.playground',
 };
 
 /** Chapter numbers, in reading order; the stepper section is chapter 2. */
 export const CHAPTER_NUMBERS = Object.freeze({
-  why: 1, stepper: 2, criteria: 3, sigmoid: 4, tanh: 5, relu: 6, 'leaky-relu': 7, prelu: 8, summary: 9,
+  why: 1, stepper: 2, criteria: 3, sigmoid: 4, tanh: 5, relu: 6, 'leaky-relu': 7, prelu: 8, summary: 9, init: 10, output: 11, modern: 12,
 });
 
 /** Move to a section without touching the hash (which holds a widget's state). */
@@ -116,29 +121,35 @@ export const figure = (mount, key = null) => ({ figure: mount, key });
  * chapterFrame({id, buildsOn, sources, tryThis}) → {header, footer, render(t, state)}.
  */
 export function chapterFrame({ id, buildsOn = [], sources = [], tryThis = null }) {
-  const header = h('p', { class: 'chapter-line' });
+  const line = h('p', { class: 'chapter-line' });
+  const objectives = h('p', { class: 'chapter-objectives' });
+  const header = h('div', { class: 'chapter-head' }, line, objectives);
   const footer = h('div', { class: 'chapter-footer' });
   function render(tr, state) {
-    const line = [h('span', { class: 'chapter-number', text: tr('chapter.number', { n: String(CHAPTER_NUMBERS[id]) }) })];
+    const parts = [h('span', { class: 'chapter-number', text: tr('chapter.number', { n: String(CHAPTER_NUMBERS[id]) }) })];
     if (buildsOn.length > 0) {
-      line.push(h('span', { class: 'chapter-builds' }, tr('chapter.buildsOn'), ' ',
+      parts.push(h('span', { class: 'chapter-builds' }, tr('chapter.buildsOn'), ' ',
         ...buildsOn.flatMap((other, k) => [k > 0 ? tr('chapter.listSeparator') : null, sectionLink(other, tr)]).filter(Boolean)));
     }
-    header.replaceChildren(...line);
-    const parts = [];
+    line.replaceChildren(...parts);
+    // What the reader will be able to do after the chapter: one line, under the chapter line.
+    objectives.replaceChildren(...richText(tr('chapter.objectivesLine'), tr, {
+      title: h('strong', { text: tr('chapter.objectivesTitle') }), goals: tr(`chapter.${id}.objectives`),
+    }));
+    const footerParts = [];
     if (tryThis) {
       const hash = typeof tryThis.hash === 'function' ? tryThis.hash(state) : tryThis.hash;
-      parts.push(h('aside', { class: 'chapter-try', 'aria-label': tr('chapter.tryTitle') },
+      footerParts.push(h('aside', { class: 'chapter-try', 'aria-label': tr('chapter.tryTitle') },
         h('p', { class: 'chapter-try-title', text: tr('chapter.tryTitle') }),
         h('p', {}, richText(tr(tryThis.key), tr)),
         h('p', {}, stateLink(hash, tr('chapter.tryLink')))));
     }
     if (sources.length > 0) {
-      parts.push(h('div', { class: 'chapter-sources' },
+      footerParts.push(h('div', { class: 'chapter-sources' },
         h('p', { class: 'chapter-sources-title', text: tr('chapter.sourcesTitle') }),
         h('ul', {}, sources.map((source) => h('li', { text: tr(`source.${source}`) })))));
     }
-    footer.replaceChildren(...parts);
+    footer.replaceChildren(...footerParts);
   }
   return { header, footer, render };
 }
@@ -200,6 +211,7 @@ export function defineChapter({ id, buildsOn = [], sources = [], tryThis = null,
           entry.element.replaceWith(element);
           entry.element = element;
         }
+        linkGlossaryTerms(rendered.map((entry) => entry.element), tr);
         frame.render(tr, state);
       }
       // Last, the chapter's exercises (from the exercise catalogue, by chapter number).

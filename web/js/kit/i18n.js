@@ -4,7 +4,7 @@
 import { siteUrl } from './site.js';
 
 export const LANGUAGES = ['en', 'zh-CN'];
-export const LOCALE_AREAS = ['embed', 'lab', 'chapters', 'exercises', 'scratch', 'playground'];
+export const LOCALE_AREAS = ['embed', 'lab', 'chapters', 'exercises', 'scratch', 'playground', 'further'];
 const STORAGE_KEY = 'actlab.lang';
 const cache = new Map();
 

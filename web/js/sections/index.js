@@ -2,8 +2,8 @@
 // its title's locale key, and the module that builds it. A section's code is imported only when the
 // page builds it (the production build puts each in its own chunk), so the first screen does not
 // wait for the code of the lab or the playground. Adding a chapter is one entry here.
-// Chapters 1–9 (web/js/chapters/) follow "about"; the stepper section is chapter 2, inside its
-// chapter frame. The comparison lab and the training playground come last.
+// Chapters 1–12 (web/js/chapters/) follow "about"; the stepper section is chapter 2, inside its
+// chapter frame. The comparison lab and the training playground follow, and the glossary comes last.
 const chapter = (id, load) => ({ id, titleKey: `chapter.${id}.title`, load });
 
 export const sections = [
@@ -17,8 +17,12 @@ export const sections = [
   chapter('leaky-relu', () => import('../chapters/ch7-leaky-relu.js')),
   chapter('prelu', () => import('../chapters/ch8-prelu.js')),
   chapter('summary', () => import('../chapters/ch9-summary.js')),
+  chapter('init', () => import('../chapters/ch10-init.js')),
+  chapter('output', () => import('../chapters/ch11-output.js')),
+  chapter('modern', () => import('../chapters/ch12-modern.js')),
   { id: 'lab', titleKey: 'lab.section.title', load: () => import('./lab.js') },
   { id: 'playground', titleKey: 'pg.section.title', load: () => import('./playground.js') },
+  { id: 'glossary', titleKey: 'glossary.title', load: () => import('./glossary.js') },
 ];
 
 /** The section an entry names ({id, titleKey, hash?, mount}), its module fetched once. */

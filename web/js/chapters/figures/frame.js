@@ -6,6 +6,7 @@
 import { h, uid } from '../../kit/dom.js';
 import { loadEngine, engineErrorMessage } from '../../adapter/engine-loader.js';
 import { formatNumber } from '../../kit/format.js';
+import { createPlot } from '../../kit/plots/svg-plot.js';
 
 export function figureFrame(host, { kind }) {
   const summaryId = uid('fig-summary');
@@ -80,6 +81,26 @@ export function computedFigure(frame, ctx, { calculate, render, onState = () => 
     onState: () => { onState(); compute(); },
   });
   return { ...life, setLang: () => render(), compute };
+}
+
+/**
+ * The start every one-plot figure computed from the chapter's state shares: its frame, one plot that
+ * the frame's summary describes, number fields bound to the state that recompute the figure, and
+ * `compute(parts)`, which makes it a computedFigure (returns its controller).
+ */
+export function plotFigure(host, ctx, { kind, aspect = 0.5 }) {
+  const frame = figureFrame(host, { kind });
+  const plot = createPlot({ describedBy: frame.summaryId, aspect });
+  frame.content.append(plot.element);
+  let controller = null;
+  return {
+    frame,
+    plot,
+    t: () => ctx.t,
+    field: stateNumberFields(ctx, () => controller.compute()),
+    recompute: () => controller.compute(),
+    mount: (parts) => { controller = computedFigure(frame, ctx, parts); return controller; },
+  };
 }
 
 /** The shared engine, or null after showing the localized load error in the figure. */

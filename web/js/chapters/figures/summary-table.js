@@ -111,7 +111,11 @@ export async function timeActivations(engine, activations, { pause = async () =>
   }
 }
 
-export function mountSummaryTable(host, ctx) {
+/**
+ * The table on the chapter's `data` and `seed` state. `activations`: the rows (default: the whole
+ * catalogue, chapter 9; chapter 12 shows the modern ones next to ReLU).
+ */
+export function mountSummaryTable(host, ctx, { activations = SUMMARY_ACTIVATIONS } = {}) {
   const frame = figureFrame(host, { kind: 'summary' });
   const t = () => ctx.t;
   let rows = [];
@@ -145,7 +149,7 @@ export function mountSummaryTable(host, ctx) {
     tableBox.setAttribute('aria-label', t()('summary.figure.title'));
     progress.textContent = !experiment.started ? t()('summary.figure.waiting')
       : running && !timing ? t()('summary.figure.timing')
-        : running ? t()('summary.figure.progress', { done: String(rows.length), total: String(SUMMARY_ACTIVATIONS.length) })
+        : running ? t()('summary.figure.progress', { done: String(rows.length), total: String(activations.length) })
         : t()('summary.figure.finished', { steps: String(STANDARD_EXPERIMENT.steps) });
     const n = (v, digits = 3) => fmt(v, digits);
     const columns = ['activation', 'saturation', 'sparsity', 'dead', 'mean', 'flow', 'loss', 'time'];
@@ -209,12 +213,12 @@ export function mountSummaryTable(host, ctx) {
       timing = null;
       render();
       try {
-        const measured = await timeActivations(engine, SUMMARY_ACTIVATIONS, {
+        const measured = await timeActivations(engine, activations, {
           pause: async () => { await yieldToBrowser(); return current(); },
         });
         if (!measured || !current()) return false;
         timing = measured;
-        for (const activation of SUMMARY_ACTIVATIONS) {
+        for (const activation of activations) {
           await yieldToBrowser();
           if (!current()) return false;
           const row = standardExperiment(engine, activation, { data: ctx.state.data, seed: ctx.state.seed });

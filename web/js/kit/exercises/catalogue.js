@@ -30,10 +30,13 @@ import ch6 from './chapters/ch6.js';
 import ch7 from './chapters/ch7.js';
 import ch8 from './chapters/ch8.js';
 import ch9 from './chapters/ch9.js';
+import ch10 from './chapters/ch10.js';
+import ch11 from './chapters/ch11.js';
+import ch12 from './chapters/ch12.js';
 
 export const EXERCISE_KINDS = Object.freeze(['numeric', 'formula', 'experiment']);
 
-export const EXERCISES = Object.freeze([...ch1, ...ch2, ...ch3, ...ch4, ...ch5, ...ch6, ...ch7, ...ch8, ...ch9]);
+export const EXERCISES = Object.freeze([...ch1, ...ch2, ...ch3, ...ch4, ...ch5, ...ch6, ...ch7, ...ch8, ...ch9, ...ch10, ...ch11, ...ch12]);
 export const EXERCISE_IDS = Object.freeze(EXERCISES.map((exercise) => exercise.id));
 
 export function exerciseById(id) {
