@@ -253,6 +253,41 @@ test('Chinese, 375 px: the new chapters and the glossary read in Chinese, fit th
   await context.close();
 });
 
+test('predictions of chapters 11 and 12: a wrong choice is answered with the closed form’s', async () => {
+  const { page, problems, context } = await openPage(harness, { width: 1280, predictions: true });
+  await page.goto(harness.url);
+  await page.waitForSelector('body[data-ready="true"]', { state: 'attached' });
+  const nearest = (value, choices, scale = (x) => x) => choices.reduce((best, c) => (
+    Math.abs(scale(value) - scale(Number(c))) < Math.abs(scale(value) - scale(Number(best))) ? c : best));
+  const verdict = async (id, wrong) => {
+    const box = page.locator(`[data-prediction="${id}"]`);
+    await box.scrollIntoViewIfNeeded();
+    assert.equal(await page.locator(`#${id} .prediction-figure`).isHidden(), true, `${id}: hidden before the prediction`);
+    await box.locator(`input[value="${wrong}"]`).check();
+    await box.locator('.prediction-commit').click();
+    await page.waitForFunction((css) => document.querySelector(css).dataset.state === 'revealed', `[data-prediction="${id}"]`);
+    assert.equal(await page.locator(`#${id} .prediction-figure`).isHidden(), false, `${id}: shown after it`);
+    assert.equal(await box.getAttribute('data-outcome'), 'false');
+    return box.locator('.prediction-result').textContent();
+  };
+  // Chapter 11 (z = −8, t = 1): MSE's ∂L/∂z is 1/(2σ′(z)) = 1/(2σ(z)σ(−z)) times cross-entropy's, about 1491.
+  const ratio = 1 / (2 * sigmoid(-8) * sigmoid(8));
+  const output = await verdict('output', '50');
+  assert.equal(nearest(ratio, ['2', '50', '1500'], Math.log10), '1500');
+  assert.match(output, /^You said about 50 times; the engine's answer is about 1500 times\. /);
+  close(Number(output.match(/a ratio of ([\d.]+)/)[1]), ratio, 0.5, 'the ratio the notebook names');
+  // Chapter 12: GELU's minimum, y·Φ(y) by bisection on its slope, is −0.16997 (at y ≈ −0.7518).
+  const { at, value: minimum } = minimumOf(gelu, -1.5, 0);
+  const modern = await verdict('modern', '0');
+  assert.equal(nearest(minimum, ['0', '-0.17', '-0.5']), '-0.17');
+  assert.match(modern, /^You said 0 \(it never goes below zero\); the engine's answer is about −0\.17\. /);
+  const [, shownMinimum, shownAt] = modern.match(/minimum, (\S+), at y = (\S+)\./).map((text) => Number(text.replace('−', '-')));
+  close(shownMinimum, minimum, 5e-5, 'the minimum the notebook names');
+  close(shownAt, at, 2e-3, 'where');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('the exercises of chapters 10–12 against closed forms (no page)', () => {
   const numbers = (id, seed) => exerciseById(id).generate(seededRandom(seed));
   for (const seed of [1, 2, 3]) {

@@ -203,7 +203,7 @@ test('predictions: the figure stays hidden until the reader commits (or asks on 
   const { page, problems } = await openPage(harness, { width: 1280, predictions: true });
   await page.goto(harness.url);
   await page.waitForSelector('body[data-ready="true"]', { state: 'attached' });
-  assert.equal(await page.locator('.prediction').count(), 9, 'one prediction per chapter');
+  assert.equal(await page.locator('.prediction').count(), 12, 'one prediction per chapter');
 
   // Chapter 4: the first weight's gradient in the default chain (6 sigmoids, w = 1, b = 0, x = 1, t = 0).
   const box = page.locator('[data-prediction="sigmoid"]');

@@ -6,6 +6,7 @@
 import { defineChapter, p, h3, tex, note, figure } from './common.js';
 import { chapterCodec } from './state.js';
 import { mountInitDepth, INIT_ACTIVATIONS, INIT_LIMITS } from './figures/init-depth.js';
+import { initPrediction } from './predictions.js';
 
 const codec = chapterCodec({
   fields: {
@@ -52,7 +53,7 @@ export default defineChapter({
     note('init.gains'),
     h3('init.h.measured'),
     p('init.p10'),
-    figure(mountInitDepth),
+    initPrediction(figure(mountInitDepth)),
     p('init.p11'),
     p('init.p12'),
   ],

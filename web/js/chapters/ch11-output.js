@@ -8,6 +8,7 @@ import { defineChapter, p, h3, tex, note, figure } from './common.js';
 import { chapterCodec } from './state.js';
 import { mountOutputGradient, OUTPUT_LIMITS } from './figures/output-gradient.js';
 import { mountStability, STABILITY_LIMITS } from './figures/stability.js';
+import { outputPrediction } from './predictions.js';
 
 const codec = chapterCodec({
   fields: {
@@ -33,7 +34,7 @@ export default defineChapter({
       + '= \\left(-\\frac{t}{p} + \\frac{1 - t}{1 - p}\\right) p\\,(1 - p) = -t\\,(1 - p) + (1 - t)\\,p = p - t'),
     p('output.p3'),
     tex('\\text{MSE:}\\quad \\frac{\\partial L}{\\partial z} = 2\\,(p - t)\\,\\sigma\'(z) = 2\\,(p - t)\\,p\\,(1 - p)'),
-    figure(mountOutputGradient),
+    outputPrediction(figure(mountOutputGradient)),
     p('output.p4'),
     h3('output.h.softmax'),
     p('output.p5'),

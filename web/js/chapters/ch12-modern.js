@@ -11,6 +11,7 @@ import { mountModernShapes, MODERN_SMOOTH } from './figures/modern-shapes.js';
 import { mountSwishBeta, SWISH_LIMITS } from './figures/swish-beta.js';
 import { mountGatedUnit, GATES, GATE_LIMITS } from './figures/gated-unit.js';
 import { mountSummaryTable, SUMMARY_DATASETS } from './figures/summary-table.js';
+import { modernPrediction } from './predictions.js';
 
 /** The rows of this chapter's standard-experiment table: ReLU as the reference, then the modern ones. */
 export const MODERN_TABLE = ['relu', ...MODERN_SMOOTH];
@@ -41,7 +42,7 @@ export default defineChapter({
     tex('\\operatorname{GELU}(y) = y\\,\\Phi(y) = \\frac{y}{2}\\left(1 + \\operatorname{erf}\\frac{y}{\\sqrt2}\\right) '
       + '\\approx \\frac{y}{2}\\left(1 + \\tanh\\!\\Bigl(\\sqrt{2/\\pi}\\,\\bigl(y + 0.044715\\,y^3\\bigr)\\Bigr)\\right)'),
     p('modern.p3'),
-    figure(mountModernShapes),
+    modernPrediction(figure(mountModernShapes)),
     p('modern.p4'),
     h3('modern.h.swish'),
     p('modern.p5'),

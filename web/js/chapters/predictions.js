@@ -2,11 +2,21 @@
 // figure block it stands before, computes its answer with the engine (with the figure's own
 // functions where it has them, for the chapter's current state) and names what to compare.
 import { predict } from './prediction.js';
-import { ACTIVATION_NAMES } from '../kit/activations.js';
+import { ACTIVATION_NAMES, activationName } from '../kit/activations.js';
 import { formatNumber } from '../kit/format.js';
 import { chainGradients } from './figures/vanishing.js';
 import { centringRows } from './figures/centring.js';
 import { sparsityNetwork } from './figures/sparsity-map.js';
+import { depthStatistics } from './figures/init-depth.js';
+import { logitGradients } from './figures/output-gradient.js';
+import { modernShapes } from './figures/modern-shapes.js';
+
+/** The choice (a number written as a string) nearest to `value`, on a log scale (0 counts as tiny) or a plain one. */
+function nearestChoice(value, choices, { log = false } = {}) {
+  const scale = (x) => (log ? Math.log10(Math.max(x, Number.MIN_VALUE)) : x);
+  const distance = (choice) => Math.abs(scale(value) - scale(Number(choice)));
+  return choices.reduce((best, choice) => (distance(choice) < distance(best) ? choice : best));
+}
 
 /** The output of identity-activated 1-unit layers (pure linear maps) at x. */
 function linearStack(engine, weights, biases, x) {
@@ -69,9 +79,7 @@ export const sigmoidPrediction = (gate) => predict({
   compute(engine, ctx) {
     const { rows } = chainGradients(engine, { depth: ctx.state.dep, w: ctx.state.w, b: ctx.state.b });
     const first = rows[0].gradient;
-    const nearest = ['1e-1', '1e-4', '1e-9'].reduce((best, choice) => (
-      Math.abs(Math.log10(first) - Math.log10(Number(choice))) < Math.abs(Math.log10(first) - Math.log10(Number(best))) ? choice : best));
-    return { actual: first, correct: nearest, params: { first: first.toExponential(2), last: rows[rows.length - 1].gradient.toExponential(2) } };
+    return { actual: first, correct: nearestChoice(first, ['1e-1', '1e-4', '1e-9'], { log: true }), params: { first: first.toExponential(2), last: rows[rows.length - 1].gradient.toExponential(2) } };
   },
 });
 
@@ -140,5 +148,73 @@ export const summaryPrediction = (gate) => predict({
     const peaks = Object.fromEntries(engine.catalogue().map((entry) => [entry.name, entry.peak_derivative]));
     const best = ['sigmoid', 'tanh', 'gelu'].reduce((a, b) => (peaks[b] > peaks[a] ? b : a));
     return { actual: peaks[best], correct: best, params: { sigmoid: String(peaks.sigmoid), tanh: String(peaks.tanh), gelu: peaks.gelu.toFixed(4) } };
+  },
+});
+
+/** Chapter 10: how much of the signal a Xavier-initialised stack keeps at its last layer, before the depth figure. */
+const INIT_CHOICES = ['1e0', '2e-1', '1e-3'];
+export const initPrediction = (gate) => predict({
+  id: 'init',
+  answer: { kind: 'choice', choices: INIT_CHOICES },
+  gate,
+  question: (ctx) => ({ depth: String(ctx.state.dep), name: activationName(ctx.t, ctx.state.act, 'aplot.option') }),
+  compute(engine, ctx) {
+    const { runs } = depthStatistics(engine, { activation: ctx.state.act, slope: ctx.state.slope, depth: ctx.state.dep, seed: ctx.state.seed });
+    const lastStd = (id) => runs.find((run) => run.id === id).layers.at(-1).activationStd;
+    const xavier = runs.find((run) => run.id === 'xavier');
+    const last = lastStd('xavier');
+    return {
+      actual: last,
+      correct: nearestChoice(last, INIT_CHOICES, { log: true }),
+      params: {
+        depth: String(ctx.state.dep), first: formatNumber(xavier.layers[0].activationStd, 3), last: formatNumber(last, 3),
+        kaiming: formatNumber(lastStd('kaiming'), 3),
+      },
+    };
+  },
+});
+
+/** Chapter 11: how much smaller MSE's gradient is than cross-entropy's at the chapter's logit, before the plot. */
+const OUTPUT_CHOICES = ['2', '50', '1500'];
+export const outputPrediction = (gate) => predict({
+  id: 'output',
+  answer: { kind: 'choice', choices: OUTPUT_CHOICES },
+  gate,
+  question: (ctx) => ({ z: formatNumber(ctx.state.z), t: formatNumber(ctx.state.t) }),
+  compute(engine, ctx) {
+    const { z } = ctx.state;
+    // The ratio is 1/(2σ′(z)) whatever the target; where p = t both gradients vanish, so ask with
+    // the target at the other end.
+    const { values: [p], derivatives: [slope] } = engine.evaluate({ curve: { activation: 'sigmoid', points: [z] } }).curve;
+    const t = p === ctx.state.t ? (p < 0.5 ? 1 : 0) : ctx.state.t;
+    const [bce] = logitGradients(engine, [z], t, 'bce');
+    const [mse] = logitGradients(engine, [z], t, 'mse');
+    const ratio = Math.abs(bce / mse);
+    return {
+      actual: ratio,
+      correct: nearestChoice(ratio, OUTPUT_CHOICES, { log: true }),
+      params: { ratio: formatNumber(ratio, 4), bce: formatNumber(bce, 4), mse: formatNumber(mse, 4), slope: formatNumber(slope, 4) },
+    };
+  },
+});
+
+/** Chapter 12: GELU's smallest value, before the table of the modern activations' shapes. */
+const MODERN_CHOICES = ['0', '-0.17', '-0.5'];
+export const modernPrediction = (gate) => predict({
+  id: 'modern',
+  answer: { kind: 'choice', choices: MODERN_CHOICES },
+  gate,
+  compute(engine) {
+    const { rows } = modernShapes(engine);
+    const row = (name) => rows.find((entry) => entry.activation === name);
+    const { minimum, minimumAt, atMinusFour } = row('gelu');
+    return {
+      actual: minimum,
+      correct: nearestChoice(minimum, MODERN_CHOICES),
+      params: {
+        minimum: formatNumber(minimum, 5), at: formatNumber(minimumAt, 3), four: formatNumber(atMinusFour, 3),
+        silu: formatNumber(row('silu').minimum, 4), mish: formatNumber(row('mish').minimum, 4),
+      },
+    };
   },
 });
