@@ -94,7 +94,20 @@ export async function currentStep(page) {
 export async function screenshot(page, name, selector = null) {
   fs.mkdirSync(screenshotDir, { recursive: true });
   const file = path.join(screenshotDir, `${name}.png`);
-  if (selector) await page.locator(selector).screenshot({ path: file });
-  else await page.screenshot({ path: file, fullPage: true });
+  if (selector) {
+    // locator.screenshot waits for the element's box to hold still; on a page still building what
+    // lies below (or loading a chunk into view) that may take long: then the viewport, scrolled to it.
+    const element = page.locator(selector).first();
+    try {
+      await element.screenshot({ path: file, timeout: 15000 });
+    } catch {
+      await element.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      await page.screenshot({ path: file });
+    }
+  } else {
+    // The whole notebook is some 45,000 px tall: its first 12,000 px are what a reviewer opens.
+    const size = await page.evaluate(() => ({ width: document.documentElement.scrollWidth, height: document.documentElement.scrollHeight }));
+    await page.screenshot({ path: file, fullPage: true, clip: { x: 0, y: 0, width: size.width, height: Math.min(size.height, 12000) } });
+  }
   return file;
 }

@@ -66,7 +66,7 @@ export const WIDGETS = Object.freeze([
     css: ['vendor/uplot/uPlot.min.css', 'css/lab.css', 'css/playground.css'],
     adapter: async () => playgroundAdapter,
     attributes: playgroundAdapter.adapter.attributes,
-    height: 2390,
+    height: 3790,
   },
   {
     name: 'exercise',

@@ -62,6 +62,9 @@ export function createEditor({ text, label, onChange = () => {}, onRun = () => {
             { key: 'Mod-Enter', run: () => { onRun(); return true; } },
             cm.indentWithTab, ...cm.defaultKeymap, ...cm.historyKeymap,
           ]),
+          // Long lines wrap and the editor grows with its text: no scrolling region inside the page
+          // (a phone shows the whole line; axe: a scrollable region must be reachable by keyboard).
+          cm.EditorView.lineWrapping,
           cm.EditorView.contentAttributes.of({ 'aria-label': label }),
           cm.EditorView.updateListener.of((update) => { if (update.docChanged) onChange(update.state.doc.toString()); }),
         ],
