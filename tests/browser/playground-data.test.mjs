@@ -196,6 +196,8 @@ test('CSV: bad rows are refused by line number and nothing changes; a long set l
   await page.click(`${PLAYGROUND} [data-action="load-csv"]`);
   await waitCount(page, 150);
   assert.equal(await page.textContent(message), 'Loaded 150 points.');
+  // The notebook writes the link 150 ms after the last change.
+  await page.waitForFunction(() => /pts=saved\.150\./.test(window.location.hash), null, { timeout: 5000 }).catch(() => {});
   const hash = await page.evaluate(() => window.location.hash);
   assert.match(hash, /pts=saved\.150\.[0-9a-z]+/);
   const [download] = await Promise.all([page.waitForEvent('download'), page.click(`${PLAYGROUND} [data-action="export-json"]`)]);
