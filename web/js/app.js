@@ -1,6 +1,6 @@
 // The notebook shell: header with title and language switch, table of contents, the column of
 // sections from sections/index.js, page-level notices, and the URL hash.
-import { h, yieldToBrowser } from './kit/dom.js';
+import { h, yieldToBrowser, goToSection } from './kit/dom.js';
 import { LANGUAGES, preferredLang, rememberLang, translatorFor } from './kit/i18n.js';
 import { loadEngine, engineErrorMessage } from './adapter/engine-loader.js';
 import { parseHashParts, formatHashParts, HashError } from './kit/state/hash.js';
@@ -24,6 +24,7 @@ async function main() {
   let lang = preferredLang();
   let t = await translatorFor(lang);
   const ids = sections.map((section) => section.id);
+  const entryOf = (id) => sections.find((entry) => entry.id === id);
   const titleEl = document.getElementById('app-title');
   const taglineEl = document.getElementById('app-tagline');
   const langGroup = document.getElementById('lang-switch');
@@ -94,7 +95,7 @@ async function main() {
     if (parsed.kind !== 'state') return result;
     result.target = parsed.section;
     for (const part of parsed.parts) {
-      let section = sections.find((candidate) => candidate.id === part.section);
+      let section = entryOf(part.section);
       try {
         section = await loadSection(section);
         if (!section.hash) throw new HashError('section', null, { value: section.id });
@@ -137,7 +138,7 @@ async function main() {
     rejectWholeHash(error, false);
     cleanUrl = true;
   }
-  for (const [id, state] of initial.states) remember(await loadSection(sections.find((entry) => entry.id === id)), state);
+  for (const [id, state] of initial.states) remember(await loadSection(entryOf(id)), state);
   pointsAt = initial.states.has(initial.target) ? initial.target : null;
   // A part that could not be used leaves the URL (the other parts stay).
   if (cleanUrl) writeCurrentHash();
@@ -175,10 +176,7 @@ async function main() {
     const link = h('a', { href: `#${entry.id}`, text: t(entry.titleKey) });
     link.addEventListener('click', (event) => {
       event.preventDefault(); // keep the state in the URL; just move there
-      const element = document.getElementById(entry.id);
-      if (!element) return; // not built yet (a moment after the first screen)
-      element.scrollIntoView({ block: 'start' });
-      document.getElementById(`${entry.id}-title`).focus({ preventScroll: true });
+      goToSection(entry.id); // nothing yet if it is not built (a moment after the first screen)
     });
     return { link, section: entry };
   });
@@ -278,7 +276,7 @@ async function main() {
       const target = mounted.find(({ section }) => section.id === id);
       if (!target) { // not built yet: it starts there
         initial.states.set(id, state);
-        remember(await loadSection(sections.find((entry) => entry.id === id)), state);
+        remember(await loadSection(entryOf(id)), state);
         continue;
       }
       if (target.controller.setState) target.controller.setState(state);

@@ -1,7 +1,7 @@
 // What every chapter shares: the chapter line ("Chapter 4 · builds on …"), prose blocks that
 // re-render when the language changes, links to other sections and to prepared states, the
 // "try this" box and the list of sources. A chapter file only lists its blocks and figures.
-import { h } from '../kit/dom.js';
+import { h, goToSection } from '../kit/dom.js';
 import { texElement } from '../kit/math.js';
 import { formatHash } from '../kit/state/hash.js';
 import { encodePlaygroundHash } from '../kit/state/playground-codec.js';
@@ -34,15 +34,6 @@ export const CHAPTER_NUMBERS = Object.freeze({
   why: 1, stepper: 2, criteria: 3, sigmoid: 4, tanh: 5, relu: 6, 'leaky-relu': 7, prelu: 8, summary: 9, init: 10, output: 11, modern: 12,
 });
 
-/** Move to a section without touching the hash (which holds a widget's state). */
-export function goToSection(id) {
-  const section = document.getElementById(id);
-  if (!section) return false;
-  section.scrollIntoView({ block: 'start' });
-  const heading = document.getElementById(`${id}-title`);
-  if (heading) heading.focus({ preventScroll: true });
-  return true;
-}
 
 /** A link to another section of the notebook, or plain text if that section is not on the page. */
 export function sectionLink(id, t, text = null) {

@@ -54,3 +54,13 @@ export function ownsKeys(element) {
 
 /** A task boundary: lets the browser paint and handle input before the caller goes on. */
 export const yieldToBrowser = () => new Promise((resolve) => { setTimeout(resolve, 0); });
+
+/** Move to a section without touching the hash (which holds a widget's state). */
+export function goToSection(id) {
+  const section = document.getElementById(id);
+  if (!section) return false;
+  section.scrollIntoView({ block: 'start' });
+  const heading = document.getElementById(`${id}-title`);
+  if (heading) heading.focus({ preventScroll: true });
+  return true;
+}
