@@ -5,26 +5,23 @@
 // evaluated as written: overflow, log(0), lost digits, next to the stable forms and the engine
 // (figures/stability.js).
 import { defineChapter, p, h3, tex, note, figure } from './common.js';
-import { chapterCodec } from './state.js';
 import { mountOutputGradient, OUTPUT_LIMITS } from './figures/output-gradient.js';
 import { mountStability, STABILITY_LIMITS } from './figures/stability.js';
 import { outputPrediction } from './predictions.js';
-
-const codec = chapterCodec({
-  fields: {
-    t: { type: 'number', range: OUTPUT_LIMITS.target, default: 1 },
-    z: { type: 'number', range: OUTPUT_LIMITS.logit, default: -8 },
-    sz: { type: 'number', range: STABILITY_LIMITS.logit, default: 40 },
-    st: { type: 'number', range: STABILITY_LIMITS.target, default: 0 },
-  },
-});
 
 export default defineChapter({
   id: 'output',
   buildsOn: ['stepper', 'sigmoid', 'summary'],
   sources: ['bridle1990', 'goodfellowOutput', 'goldberg1991', 'pytorchBce'],
   tryThis: { key: 'output.try', hash: '#output?v=1&t=0&z=6&sz=800&st=0' },
-  codec,
+  state: {
+    fields: {
+      t: { type: 'number', range: OUTPUT_LIMITS.target, default: 1 },
+      z: { type: 'number', range: OUTPUT_LIMITS.logit, default: -8 },
+      sz: { type: 'number', range: STABILITY_LIMITS.logit, default: 40 },
+      st: { type: 'number', range: STABILITY_LIMITS.target, default: 0 },
+    },
+  },
   blocks: () => [
     p('output.p1'),
     h3('output.h.bce'),

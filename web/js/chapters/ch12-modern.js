@@ -5,7 +5,6 @@
 // derivatives (figures/gated-unit.js; the engine has no gated layer), and chapter 9's standard
 // experiment for the modern activations next to ReLU (figures/summary-table.js).
 import { defineChapter, p, h3, tex, note, figure, plotFigure } from './common.js';
-import { chapterCodec } from './state.js';
 import { mountActivationPlot } from '../widgets/activation-plot/index.js';
 import { mountModernShapes, MODERN_SMOOTH } from './figures/modern-shapes.js';
 import { mountSwishBeta, SWISH_LIMITS } from './figures/swish-beta.js';
@@ -16,25 +15,23 @@ import { modernPrediction } from './predictions.js';
 /** The rows of this chapter's standard-experiment table: ReLU as the reference, then the modern ones. */
 export const MODERN_TABLE = ['relu', ...MODERN_SMOOTH];
 
-const codec = chapterCodec({
-  plot: { activation: 'gelu', fixed: false, choices: MODERN_SMOOTH, initial: { point: -0.75 } },
-  fields: {
-    beta: { type: 'number', range: SWISH_LIMITS.beta, default: 1.702 },
-    gate: { type: 'word', words: Object.keys(GATES), default: 'swiglu' },
-    gu: { type: 'number', range: GATE_LIMITS.u, default: 1 },
-    gv: { type: 'number', range: GATE_LIMITS.v, default: -1 },
-    data: { type: 'word', words: SUMMARY_DATASETS, default: 'spirals' },
-    seed: { type: 'integer', range: [0, 9999], default: 1 },
-  },
-});
-
 export default defineChapter({
   id: 'modern',
   buildsOn: ['relu', 'summary', 'init'],
   sources: ['hendrycks2016', 'elfwing2017', 'ramachandran2017', 'misra2019', 'dauphin2017', 'shazeer2020', 'devlin2018',
     'touvron2023'],
   tryThis: { key: 'modern.try', hash: '#modern?v=1&act=silu&y=-1.28&r=6&d=1&beta=1&gate=swiglu&gu=2&gv=-1.2785&data=spirals&seed=1' },
-  codec,
+  state: {
+    plot: { activation: 'gelu', fixed: false, choices: MODERN_SMOOTH, initial: { point: -0.75 } },
+    fields: {
+      beta: { type: 'number', range: SWISH_LIMITS.beta, default: 1.702 },
+      gate: { type: 'word', words: Object.keys(GATES), default: 'swiglu' },
+      gu: { type: 'number', range: GATE_LIMITS.u, default: 1 },
+      gv: { type: 'number', range: GATE_LIMITS.v, default: -1 },
+      data: { type: 'word', words: SUMMARY_DATASETS, default: 'spirals' },
+      seed: { type: 'integer', range: [0, 9999], default: 1 },
+    },
+  },
   blocks: () => [
     p('modern.p1'),
     h3('modern.h.gelu'),

@@ -2,20 +2,17 @@
 // lost; reconstructed in DIGEST.md). Each criterion is checked live by the engine for the
 // activation the learner picks.
 import { defineChapter, p, list, figure } from './common.js';
-import { chapterCodec } from './state.js';
 import { mountCriteria, CRITERIA_ACTIVATIONS } from './figures/criteria.js';
 import { criteriaPrediction } from './predictions.js';
-
-const codec = chapterCodec({
-  fields: { act: { type: 'word', words: CRITERIA_ACTIVATIONS, default: 'sigmoid' } },
-});
 
 export default defineChapter({
   id: 'criteria',
   buildsOn: ['why', 'stepper'],
   sources: ['article.criteria', 'lecun1998', 'glorot2010', 'hendrycks2016'],
   tryThis: { key: 'criteria.try', hash: '#criteria?v=1&act=gelu' },
-  codec,
+  state: {
+    fields: { act: { type: 'word', words: CRITERIA_ACTIVATIONS, default: 'sigmoid' } },
+  },
   blocks: () => [
     p('criteria.p1'),
     list(['criteria.item.nonlinear', 'criteria.item.differentiable', 'criteria.item.cheap', 'criteria.item.monotonic',

@@ -3,7 +3,6 @@
 // figure 12 counted over a dataset, and the vanishing gradient of a deep sigmoid chain next to
 // the (1/4)^depth bound. The article's slip “f 就是 σ′” is corrected in a note.
 import { defineChapter, p, h3, tex, note, figure, plotFigure } from './common.js';
-import { chapterCodec } from './state.js';
 import { mountActivationPlot } from '../widgets/activation-plot/index.js';
 import { mountSameSign } from './figures/same-sign.js';
 import { mountVanishing, CHAIN_LIMITS } from './figures/vanishing.js';
@@ -11,22 +10,20 @@ import { sigmoidPrediction } from './predictions.js';
 import { withScratchCells } from './scratch-cells.js';
 import CELLS from './cells/sigmoid.js';
 
-const codec = chapterCodec({
-  plot: { activation: 'sigmoid' },
-  fields: {
-    seed: { type: 'integer', range: [0, 9999], default: 5 },
-    dep: { type: 'integer', range: CHAIN_LIMITS.depth, default: 6 },
-    w: { type: 'number', range: CHAIN_LIMITS.weight, default: 1 },
-    b: { type: 'number', range: CHAIN_LIMITS.bias, default: 0 },
-  },
-});
-
 export default defineChapter(withScratchCells({
   id: 'sigmoid',
   buildsOn: ['stepper', 'criteria'],
   sources: ['article.sigmoid', 'lecun1998', 'glorot2010'],
   tryThis: { key: 'sigmoid.try', hash: '#sigmoid?v=1&y=5&r=6&d=1&seed=5&dep=6&w=1&b=4' },
-  codec,
+  state: {
+    plot: { activation: 'sigmoid' },
+    fields: {
+      seed: { type: 'integer', range: [0, 9999], default: 5 },
+      dep: { type: 'integer', range: CHAIN_LIMITS.depth, default: 6 },
+      w: { type: 'number', range: CHAIN_LIMITS.weight, default: 1 },
+      b: { type: 'number', range: CHAIN_LIMITS.bias, default: 0 },
+    },
+  },
   blocks: () => [
     p('sigmoid.p1'),
     tex('\\sigma(y) = \\frac{1}{1 + e^{-y}}'),

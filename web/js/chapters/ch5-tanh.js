@@ -3,22 +3,19 @@
 // tanh(y/2)), both from the engine; then zero-centred, but still saturating; then what a controlled
 // comparison (σ against σ − ½) can and cannot separate: centring from the 4× steeper slope.
 import { defineChapter, p, h3, tex, note, figure, plotFigure } from './common.js';
-import { chapterCodec } from './state.js';
 import { mountActivationPlot } from '../widgets/activation-plot/index.js';
 import { mountCentring } from './figures/centring.js';
 import { tanhPrediction } from './predictions.js';
-
-const codec = chapterCodec({
-  plot: { activation: 'tanh', initial: { compare: 'tanh-identity', point: 1 } },
-  fields: { mr: { type: 'number', range: [0.5, 10], default: 6 } },
-});
 
 export default defineChapter({
   id: 'tanh',
   buildsOn: ['sigmoid'],
   sources: ['article.tanh', 'lecun1998', 'glorot2010'],
   tryThis: { key: 'tanh.try', hash: '#tanh?v=1&y=1&r=6&d=1&cmp=article-tanh&mr=6' },
-  codec,
+  state: {
+    plot: { activation: 'tanh', initial: { compare: 'tanh-identity', point: 1 } },
+    fields: { mr: { type: 'number', range: [0.5, 10], default: 6 } },
+  },
   blocks: () => [
     p('tanh.p1'),
     tex('\\tanh(y) = \\frac{e^{y} - e^{-y}}{e^{y} + e^{-y}} = 2\\sigma(2y) - 1, \\qquad \\tanh\'(y) = 1 - \\tanh^2(y)'),

@@ -2,7 +2,6 @@
 // as a unit-by-example map, and its limits — a non-zero mean and dead units, shown live on the
 // dead-start network (biases start negative) and, for more, in the training playground.
 import { defineChapter, playgroundPresetLink, p, h3, tex, list, figure, plotFigure } from './common.js';
-import { chapterCodec } from './state.js';
 import { mountActivationPlot } from '../widgets/activation-plot/index.js';
 import { mountSparsityMap, SPARSITY_LIMITS } from './figures/sparsity-map.js';
 import { mountDeadStart, DEAD_START_BIAS } from './figures/dead-start.js';
@@ -10,21 +9,19 @@ import { reluPrediction } from './predictions.js';
 import { withScratchCells } from './scratch-cells.js';
 import CELLS from './cells/relu.js';
 
-const codec = chapterCodec({
-  plot: { activation: 'relu', initial: { point: 1 } },
-  fields: {
-    seed: { type: 'integer', range: SPARSITY_LIMITS.seed, default: 1 },
-    b: { type: 'number', range: SPARSITY_LIMITS.bias, default: 0 },
-    rb: { type: 'number', range: DEAD_START_BIAS, default: -2 },
-  },
-});
-
 export default defineChapter(withScratchCells({
   id: 'relu',
   buildsOn: ['sigmoid', 'tanh'],
   sources: ['article.relu', 'nair2010', 'glorot2011', 'he2015'],
   tryThis: { key: 'relu.try', hash: '#relu?v=1&y=1&r=6&d=1&seed=1&b=-1&rb=-3' },
-  codec,
+  state: {
+    plot: { activation: 'relu', initial: { point: 1 } },
+    fields: {
+      seed: { type: 'integer', range: SPARSITY_LIMITS.seed, default: 1 },
+      b: { type: 'number', range: SPARSITY_LIMITS.bias, default: 0 },
+      rb: { type: 'number', range: DEAD_START_BIAS, default: -2 },
+    },
+  },
   blocks: () => [
     p('relu.p1'),
     tex("\\operatorname{ReLU}(y) = \\max(0, y) = \\begin{cases} y, & y > 0 \\\\ 0, & y \\le 0 \\end{cases} "

@@ -3,7 +3,6 @@
 // experiment (docs/chapters.md); then the activations beyond the article (ELU, GELU, SiLU,
 // Softplus), each live in the activation plot.
 import { defineChapter, p, h3, tex, list, figure, plotFigure } from './common.js';
-import { chapterCodec } from './state.js';
 import { mountActivationPlot } from '../widgets/activation-plot/index.js';
 import { PLOT_ACTIVATIONS } from '../kit/state/activation-plot-schema.js';
 import { mountSummaryTable, SUMMARY_DATASETS } from './figures/summary-table.js';
@@ -11,20 +10,18 @@ import { summaryPrediction } from './predictions.js';
 import { withScratchCells } from './scratch-cells.js';
 import CELLS from './cells/summary.js';
 
-const codec = chapterCodec({
-  plot: { activation: 'gelu', fixed: false, choices: PLOT_ACTIVATIONS, initial: { point: -0.75 } },
-  fields: {
-    data: { type: 'word', words: SUMMARY_DATASETS, default: 'spirals' },
-    seed: { type: 'integer', range: [0, 9999], default: 1 },
-  },
-});
-
 export default defineChapter(withScratchCells({
   id: 'summary',
   buildsOn: ['criteria', 'sigmoid', 'tanh', 'relu', 'leaky-relu', 'prelu'],
   sources: ['article.summary', 'glorot2010', 'maas2013', 'he2015', 'clevert2015', 'hendrycks2016', 'elfwing2017', 'ramachandran2017'],
   tryThis: { key: 'summary.try', hash: '#summary?v=1&act=silu&y=-1.3&r=6&d=1&data=xor&seed=2' },
-  codec,
+  state: {
+    plot: { activation: 'gelu', fixed: false, choices: PLOT_ACTIVATIONS, initial: { point: -0.75 } },
+    fields: {
+      data: { type: 'word', words: SUMMARY_DATASETS, default: 'spirals' },
+      seed: { type: 'integer', range: [0, 9999], default: 1 },
+    },
+  },
   blocks: () => [
     p('summary.p1'),
     figure(mountSummaryTable),

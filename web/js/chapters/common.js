@@ -8,6 +8,7 @@ import { encodePlaygroundHash } from '../kit/state/playground-codec.js';
 import { presetState } from '../widgets/playground/model.js';
 import { mountChapterExercises } from './exercises.js';
 import { linkGlossaryTerms } from './glossary-terms.js';
+import { codecOf } from './state.js';
 
 /** Title keys of the sections a chapter may link to. */
 const SECTION_TITLES = {
@@ -146,11 +147,15 @@ export function chapterFrame({ id, buildsOn = [], sources = [], tryThis = null }
 }
 
 /**
- * defineChapter({id, buildsOn, sources, tryThis: {key, hash}, codec, blocks}) → a section for
- * sections/index.js, titled by the locale key chapter.<id>.title. `blocks` is a function (ctx) →
- * list of blocks; ctx has the chapter's state and `update(partial)` to change it (which writes the hash).
+ * defineChapter({id, buildsOn, sources, tryThis: {key, hash}, state | codec, blocks}) → a section for
+ * sections/index.js, titled by the locale key chapter.<id>.title. `state`: the chapter's link fields
+ * and plot, as chapterCodec (state.js) takes them; `codec`: a codec made elsewhere, instead.
+ * `blocks` is a function (ctx) → list of blocks; ctx has the chapter's state and `update(partial)` to
+ * change it (which writes the hash).
  */
-export function defineChapter({ id, buildsOn = [], sources = [], tryThis = null, codec = null, blocks }) {
+export function defineChapter(definition) {
+  const { id, buildsOn = [], sources = [], tryThis = null, blocks } = definition;
+  const codec = codecOf(definition);
   return {
     id,
     titleKey: `chapter.${id}.title`,

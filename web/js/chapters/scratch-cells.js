@@ -12,7 +12,7 @@ import { HashError } from '../kit/state/hash.js';
 import { encodeCell, decodeCell, validateCode } from '../kit/state/scratch-codec.js';
 import { mountScratch } from '../widgets/scratch/index.js';
 import { figure } from './common.js';
-import { chapterCodec } from './state.js';
+import { chapterCodec, codecOf } from './state.js';
 
 function cellCodec(base, cells) {
   const keys = cells.map((cell) => cell.key);
@@ -64,9 +64,10 @@ function cellFigure(cell) {
 
 /** The chapter definition with `cells` after its blocks and their code in its hash part. */
 export function withScratchCells(definition, cells) {
+  const { state, ...rest } = definition;
   return {
-    ...definition,
-    codec: cellCodec(definition.codec || chapterCodec({}), cells),
+    ...rest,
+    codec: cellCodec(codecOf(definition) || chapterCodec({}), cells),
     blocks: (ctx) => [...definition.blocks(ctx), ...cells.map(cellFigure)],
   };
 }

@@ -33,6 +33,11 @@ function checkField(spec, value, key) {
  * → {defaults(), validate(state), decode(params), encode(state)}.
  * State: {plot?: activation-plot state, [key]: value}.
  */
+/** A chapter definition's codec: its own `codec`, one made by chapterCodec from its `state`, or null. */
+export function codecOf({ codec = null, state = null }) {
+  return codec || (state ? chapterCodec(state) : null);
+}
+
 export function chapterCodec({ fields = {}, plot = null }) {
   const fieldKeys = Object.keys(fields);
   const plotKeys = plot ? ACTIVATION_PLOT_KEYS.filter((key) => key !== 'v' && (plot.fixed === false || key !== 'act')) : [];

@@ -53,6 +53,13 @@ export function ownsKeys(element) {
 }
 
 /** A task boundary: lets the browser paint and handle input before the caller goes on. */
+/** listen(target, {type: handler, …}) → remove(): adds the handlers; calling remove() takes them all off again. */
+export function listen(target, handlers) {
+  const entries = Object.entries(handlers);
+  for (const [type, handler] of entries) target.addEventListener(type, handler);
+  return () => { for (const [type, handler] of entries) target.removeEventListener(type, handler); };
+}
+
 export const yieldToBrowser = () => new Promise((resolve) => { setTimeout(resolve, 0); });
 
 /** Move to a section without touching the hash (which holds a widget's state). */

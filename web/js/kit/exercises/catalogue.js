@@ -3,7 +3,7 @@
 //
 //   id        'prelu-alpha-gradient': unique, a–z 0–9 and '-'; it names the exercise in links,
 //             in <actlab-exercise exercise="…"> and in the learner's saved progress
-//   chapter   the chapter it belongs to (1–12)
+//   chapter   the chapter it belongs to (1–12): set here, from the file it is in
 //   kind      'numeric' | 'formula' | 'experiment'
 //   generate(random) → numbers
 //             the variant's numbers, from random = seededRandom(seed) (random.grid, pick, integer);
@@ -36,7 +36,9 @@ import ch12 from './chapters/ch12.js';
 
 export const EXERCISE_KINDS = Object.freeze(['numeric', 'formula', 'experiment']);
 
-export const EXERCISES = Object.freeze([...ch1, ...ch2, ...ch3, ...ch4, ...ch5, ...ch6, ...ch7, ...ch8, ...ch9, ...ch10, ...ch11, ...ch12]);
+const BY_CHAPTER = [ch1, ch2, ch3, ch4, ch5, ch6, ch7, ch8, ch9, ch10, ch11, ch12];
+
+export const EXERCISES = Object.freeze(BY_CHAPTER.flatMap((list, k) => list.map((exercise) => ({ ...exercise, chapter: k + 1 }))));
 export const EXERCISE_IDS = Object.freeze(EXERCISES.map((exercise) => exercise.id));
 
 export function exerciseById(id) {

@@ -3,10 +3,9 @@
 //        &act=sigmoid,tanh,relu&opt=adam&lr=0.01&batch=32&steps=500&at=0
 // Missing keys take the defaults; unknown or repeated keys, bad numbers and values out of range are
 // rejected (HashError) before anything is computed.
-import { HashError } from './hash.js';
 import { validateLabState, LAB_DEFAULTS, LAB_LIMITS } from './lab-schema.js';
-import { activationToken, parseActivation, parseInteger, sharedEntries, trainingEntries } from './lab-fields.js';
-import { experimentDecoder } from './lab-hash.js';
+import { activationToken, allowedRange, parseActivation, parseInteger, sharedEntries, trainingEntries } from './lab-fields.js';
+import { experimentDecoder, listParam } from './lab-hash.js';
 
 export const LAB_CODEC_VERSION = '1';
 const KEYS = ['v', 'data', 'n', 'noise', 'dseed', 'depth', 'width', 'init', 'bias', 'seed', 'act', 'opt', 'lr', 'batch', 'steps', 'at'];
@@ -16,17 +15,10 @@ export const decodeLabHash = experimentDecoder({
   version: LAB_CODEC_VERSION,
   keys: KEYS,
   defaults: LAB_DEFAULTS,
-  allowed: {
-    depth: { kind: 'integer', min: LAB_LIMITS.depth[0], max: LAB_LIMITS.depth[1] },
-    width: { kind: 'integer', min: LAB_LIMITS.width[0], max: LAB_LIMITS.width[1] },
-  },
+  allowed: { depth: allowedRange('integer', LAB_LIMITS.depth), width: allowedRange('integer', LAB_LIMITS.width) },
 }, (params, shared) => {
-  const actText = params.has('act') ? params.get('act') : LAB_DEFAULTS.activations.map(activationToken).join(',');
-  const tokens = actText.split(',');
-  const [fewest, most] = LAB_LIMITS.activations;
-  if (tokens.length > most) {
-    throw new HashError('activation-count', 'act', { value: actText, allowed: { kind: 'count', min: fewest, max: most } });
-  }
+  const fallback = LAB_DEFAULTS.activations.map(activationToken).join(',');
+  const tokens = listParam(params, 'act', fallback, LAB_LIMITS.activations, 'activation-count', 'count');
   return validateLabState({
     ...shared,
     depth: parseInteger(params.has('depth') ? params.get('depth') : String(LAB_DEFAULTS.depth), 'depth'),

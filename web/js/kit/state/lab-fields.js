@@ -39,14 +39,14 @@ export function onlyKeys(candidate, keys, field) {
 }
 
 export function integer(value, [low, high], field) {
-  const details = { value, allowed: { kind: 'integer', min: low, max: high } };
+  const details = { value, allowed: allowedRange('integer', [low, high]) };
   if (typeof value !== 'number' || !Number.isInteger(value)) fail('integer', field, details);
   if (value < low || value > high) fail('range', field, details);
   return value;
 }
 
 export function within(value, [low, high], field, kind = 'number') {
-  const details = { value, allowed: { kind, min: low, max: high } };
+  const details = { value, allowed: allowedRange(kind, [low, high]) };
   if (typeof value !== 'number' || !Number.isFinite(value)) fail('number', field, details);
   if (value < low || value > high) fail('range', field, details);
   return value;
@@ -60,25 +60,28 @@ export function oneOf(value, options, reason, field) {
 export function learningRate(value, field = 'lr') {
   const lr = within(value, FIELD_LIMITS.learningRate, field, 'above');
   if (lr <= FIELD_LIMITS.learningRate[0]) {
-    fail('range', field, { value, allowed: { kind: 'above', min: FIELD_LIMITS.learningRate[0], max: FIELD_LIMITS.learningRate[1] } });
+    fail('range', field, { value, allowed: allowedRange('above', FIELD_LIMITS.learningRate) });
   }
   return lr;
 }
 
+/** What a key accepts, as messages name it: {kind, min, max} from a [min, max] limit. */
+export function allowedRange(kind, [min, max]) { return { kind, min, max }; }
+
 /** What each hash key accepts, for messages about a value that could not even be read. */
 export const FIELD_ALLOWED = Object.freeze({
   data: { kind: 'oneOf', options: DATASETS },
-  n: { kind: 'integer', min: FIELD_LIMITS.size[0], max: FIELD_LIMITS.size[1] },
-  noise: { kind: 'number', min: FIELD_LIMITS.noise[0], max: FIELD_LIMITS.noise[1] },
-  dseed: { kind: 'integer', min: FIELD_LIMITS.seed[0], max: FIELD_LIMITS.seed[1] },
+  n: allowedRange('integer', FIELD_LIMITS.size),
+  noise: allowedRange('number', FIELD_LIMITS.noise),
+  dseed: allowedRange('integer', FIELD_LIMITS.seed),
   init: { kind: 'oneOf', options: INITS },
-  bias: { kind: 'number', min: FIELD_LIMITS.bias[0], max: FIELD_LIMITS.bias[1] },
-  seed: { kind: 'integer', min: FIELD_LIMITS.seed[0], max: FIELD_LIMITS.seed[1] },
+  bias: allowedRange('number', FIELD_LIMITS.bias),
+  seed: allowedRange('integer', FIELD_LIMITS.seed),
   opt: { kind: 'oneOf', options: OPTIMISERS },
-  lr: { kind: 'above', min: FIELD_LIMITS.learningRate[0], max: FIELD_LIMITS.learningRate[1] },
-  batch: { kind: 'integer', min: FIELD_LIMITS.batch[0], max: FIELD_LIMITS.batch[1] },
-  steps: { kind: 'integer', min: FIELD_LIMITS.steps[0], max: FIELD_LIMITS.steps[1] },
-  at: { kind: 'integer', min: 0, max: FIELD_LIMITS.steps[1] },
+  lr: allowedRange('above', FIELD_LIMITS.learningRate),
+  batch: allowedRange('integer', FIELD_LIMITS.batch),
+  steps: allowedRange('integer', FIELD_LIMITS.steps),
+  at: allowedRange('integer', [0, FIELD_LIMITS.steps[1]]),
 });
 
 /** {kind, size, noise, seed} */

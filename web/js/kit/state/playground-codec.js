@@ -5,8 +5,8 @@
 // Missing keys take the defaults; anything else wrong is a HashError before anything is computed.
 import { HashError } from './hash.js';
 import { validatePlaygroundState, PLAYGROUND_DEFAULTS, PLAYGROUND_LIMITS } from './playground-schema.js';
-import { activationToken, parseActivation, parseInteger, sharedEntries, trainingEntries } from './lab-fields.js';
-import { experimentDecoder } from './lab-hash.js';
+import { activationToken, allowedRange, parseActivation, parseInteger, sharedEntries, trainingEntries } from './lab-fields.js';
+import { experimentDecoder, listParam } from './lab-hash.js';
 import { decodePoints, encodePoints } from './own-data.js';
 
 export const PLAYGROUND_CODEC_VERSION = '1';
@@ -17,17 +17,9 @@ export const decodePlaygroundHash = experimentDecoder({
   version: PLAYGROUND_CODEC_VERSION,
   keys: KEYS,
   defaults: PLAYGROUND_DEFAULTS,
-  allowed: {
-    hidden: { kind: 'integer', min: PLAYGROUND_LIMITS.units[0], max: PLAYGROUND_LIMITS.units[1] },
-    classes: { kind: 'integer', min: PLAYGROUND_LIMITS.classes[0], max: PLAYGROUND_LIMITS.classes[1] },
-  },
+  allowed: { hidden: allowedRange('integer', PLAYGROUND_LIMITS.units), classes: allowedRange('integer', PLAYGROUND_LIMITS.classes) },
 }, (params, shared) => {
-  const hiddenText = params.has('hidden') ? params.get('hidden') : PLAYGROUND_DEFAULTS.hidden.join(',');
-  const parts = hiddenText.split(',');
-  const [fewest, most] = PLAYGROUND_LIMITS.hiddenLayers;
-  if (parts.length > most) {
-    throw new HashError('count', 'hidden', { value: hiddenText, allowed: { kind: 'layers', min: fewest, max: most } });
-  }
+  const parts = listParam(params, 'hidden', PLAYGROUND_DEFAULTS.hidden.join(','), PLAYGROUND_LIMITS.hiddenLayers, 'count', 'layers');
   const actText = params.has('act') ? params.get('act') : activationToken(PLAYGROUND_DEFAULTS.activation);
   if (actText.includes(',')) throw new HashError('count', 'act', { value: actText, allowed: { kind: 'length', n: 1 } });
   return validatePlaygroundState({

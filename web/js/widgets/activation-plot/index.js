@@ -3,7 +3,7 @@
 // An activation and (optionally) its derivative, computed by the engine over a range, with a point
 // the learner moves by dragging, clicking or with the keyboard (a labelled slider). Self-contained
 // like the stepper: its own strings, its own engine handle, CSS scoped by .actlab-aplot, no globals.
-import { h, uid, clear } from '../../kit/dom.js';
+import { h, uid, clear, listen } from '../../kit/dom.js';
 import { formatNumber, formatPercent as percent } from '../../kit/format.js';
 import { createWidgetShell } from '../../kit/widget-shell.js';
 import { fieldErrors } from '../../kit/field-error.js';
@@ -191,15 +191,8 @@ export function mountActivationPlot(root, options = {}) {
         if (pendingX !== null) { movePointerTo(pendingX); pendingX = null; }
       });
     };
-    const up = () => {
-      dragging = false;
-      svg.removeEventListener('pointermove', move);
-      svg.removeEventListener('pointerup', up);
-      svg.removeEventListener('pointercancel', up);
-    };
-    svg.addEventListener('pointermove', move);
-    svg.addEventListener('pointerup', up);
-    svg.addEventListener('pointercancel', up);
+    const up = () => { dragging = false; stop(); };
+    const stop = listen(svg, { pointermove: move, pointerup: up, pointercancel: up });
   }
 
   // --- rendering ----------------------------------------------------------------------------

@@ -6,7 +6,7 @@
 //
 // The editor keeps no state of the widget's: each change hands the new list of points to
 // `onChange`, and the widget applies it (and trains again); `setPoints` shows what the widget holds.
-import { h } from '../../kit/dom.js';
+import { h, listen } from '../../kit/dom.js';
 
 const HIT_PX = { mouse: 10, pen: 12, touch: 18 };
 const LONG_PRESS_MS = 550;
@@ -182,14 +182,10 @@ export function createPointEditor({ heatmap, t, classes = 2, onChange, onPreview
     erase(nearest(px, py, size() / CURSOR_STEPS * 1.5));
   }
 
-  element.addEventListener('pointerdown', onPointerDown);
-  element.addEventListener('pointermove', onPointerMove);
-  element.addEventListener('pointerup', onPointerUp);
-  element.addEventListener('pointercancel', onPointerUp);
-  element.addEventListener('contextmenu', onContextMenu);
-  element.addEventListener('keydown', onKeyDown);
-  element.addEventListener('focus', showCursor);
-  element.addEventListener('blur', () => { cursorMark.hidden = true; });
+  listen(element, {
+    pointerdown: onPointerDown, pointermove: onPointerMove, pointerup: onPointerUp, pointercancel: onPointerUp,
+    contextmenu: onContextMenu, keydown: onKeyDown, focus: showCursor, blur: () => { cursorMark.hidden = true; },
+  });
 
   return {
     element,

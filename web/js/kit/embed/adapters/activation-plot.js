@@ -29,5 +29,3 @@ export const adapter = codecAdapter({
   defaults: () => defaultActivationPlotState(),
   prepare,
 });
-
-export default adapter;

@@ -21,5 +21,3 @@ export const adapter = codecAdapter({
   attributes: ATTRIBUTES,
   defaults: defaultLabState,
 });
-
-export default adapter;

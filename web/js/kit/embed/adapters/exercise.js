@@ -15,5 +15,3 @@ export const adapter = codecAdapter({
   attributes: ATTRIBUTES,
   defaults: defaultExerciseState,
 });
-
-export default adapter;

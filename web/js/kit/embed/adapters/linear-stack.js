@@ -39,5 +39,3 @@ export const adapter = codecAdapter({
   defaults: defaultLinearStackState,
   prepare,
 });
-
-export default adapter;

@@ -20,5 +20,3 @@ export const adapter = codecAdapter({
   attributes: ATTRIBUTES,
   defaults: defaultPlaygroundState,
 });
-
-export default adapter;

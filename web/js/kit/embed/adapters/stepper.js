@@ -78,5 +78,3 @@ export const adapter = codecAdapter({
   defaults: defaultStepperState,
   prepare,
 });
-
-export default adapter;

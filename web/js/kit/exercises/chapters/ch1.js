@@ -11,7 +11,6 @@ function generate(random) {
 export default [
   {
     id: 'linear-collapse',
-    chapter: 1,
     kind: 'numeric',
     generate,
     figure: (numbers) => [1, 2, 3].map((k) => `y_${k} = ${numbers[`w${k}`]}\\,y_${k - 1} + (${numbers[`b${k}`]})`).join(',\\quad ')
@@ -24,7 +23,6 @@ export default [
   },
   {
     id: 'tanh-stack',
-    chapter: 1,
     kind: 'numeric',
     generate,
     figure: ({ w1, b1, w2, b2, x }) => `y_1 = \\tanh(${w1}\\,x + (${b1})),\\quad y_2 = \\tanh(${w2}\\,y_1 + (${b2})),\\quad x = ${x}`,

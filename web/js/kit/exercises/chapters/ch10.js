@@ -10,7 +10,6 @@ const lastStd = (layers) => layers[layers.length - 1].activationStd;
 export default [
   {
     id: 'init-xavier-relu',
-    chapter: 10,
     kind: 'numeric',
     generate: (random) => ({ depth: random.integer(4, 12), seed: random.integer(1, 99) }),
     solve(engine, { depth, seed }) {
@@ -25,7 +24,6 @@ export default [
   },
   {
     id: 'init-normal-scale',
-    chapter: 10,
     kind: 'experiment',
     generate: (random) => ({ depth: random.integer(12, 20), seed: random.integer(1, 99) }),
     fields: [{ name: 'scale', kind: 'number', min: 0.0001, max: 10, initial: 0.01 }],

@@ -14,7 +14,6 @@ function logitGradient(engine, z, t, loss) {
 export default [
   {
     id: 'output-bce-gradient',
-    chapter: 11,
     kind: 'formula',
     generate: (random) => ({
       z: [random.grid(-4, -0.5, 0.5), random.grid(0.5, 4, 0.5), random.grid(-1, 1, 0.25)],
@@ -33,7 +32,6 @@ export default [
   },
   {
     id: 'output-mse-ratio',
-    chapter: 11,
     kind: 'numeric',
     generate: (random) => ({ z: random.grid(-6, -2, 0.5), t: 1 }),
     solve(engine, { z, t }) {

@@ -5,7 +5,6 @@ import { curve } from '../network.js';
 export default [
   {
     id: 'modern-swish-beta',
-    chapter: 12,
     kind: 'numeric',
     generate: (random) => ({ beta: random.pick([0.5, 2, 3, 4]), y: random.grid(-2, 2, 0.25, 0) }),
     solve(engine, { beta, y }) {
@@ -15,7 +14,6 @@ export default [
   },
   {
     id: 'modern-swiglu-gradient',
-    chapter: 12,
     kind: 'numeric',
     generate: (random) => ({ u: random.grid(-2, 2, 0.5, 0), v: random.grid(-3, 3, 0.5) }),
     solve(engine, { u, v }) {

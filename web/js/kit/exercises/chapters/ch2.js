@@ -28,7 +28,6 @@ function work(response) {
 export default [
   {
     id: 'chain-weight-gradient',
-    chapter: 2,
     kind: 'numeric',
     generate,
     figure,
@@ -39,7 +38,6 @@ export default [
   },
   {
     id: 'chain-sgd-step',
-    chapter: 2,
     kind: 'numeric',
     generate,
     figure,

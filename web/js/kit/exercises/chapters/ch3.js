@@ -15,7 +15,6 @@ function whereSlopeFalls(engine, activation, level) {
 export default [
   {
     id: 'saturation-threshold',
-    chapter: 3,
     kind: 'numeric',
     generate: (random) => ({ activation: random.pick(['sigmoid', 'tanh']), theta: random.pick([0.01, 0.02, 0.05, 0.1]) }),
     solve(engine, { activation, theta }) {
@@ -26,7 +25,6 @@ export default [
   },
   {
     id: 'zero-centred-mean',
-    chapter: 3,
     kind: 'numeric',
     generate: (random) => ({
       activation: random.pick(['sigmoid', 'tanh', 'relu']),

@@ -5,7 +5,6 @@ import { curve, chain } from '../network.js';
 export default [
   {
     id: 'sigmoid-derivative',
-    chapter: 4,
     kind: 'formula',
     generate: (random) => ({ y: [random.grid(-4, -0.5, 0.5), random.grid(0.5, 4, 0.5), random.grid(-1, 1, 0.25)] }),
     solve(engine, { y }) {
@@ -20,7 +19,6 @@ export default [
   },
   {
     id: 'sigmoid-vanishing',
-    chapter: 4,
     kind: 'numeric',
     generate: (random) => ({ n: random.integer(4, 7), w: random.grid(0.5, 2, 0.25), x: random.grid(-2, 2, 0.5) }),
     figure: ({ n, w, x }) => `x = ${x} \\;\\to\\; \\underbrace{\\sigma(${w}\\,\\cdot) \\to \\sigma(${w}\\,\\cdot) \\to \\cdots \\to \\sigma(${w}\\,\\cdot)}_{${n}\\ \\text{units}, \\ b = 0} \\;\\to\\; L`,

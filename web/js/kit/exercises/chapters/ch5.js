@@ -4,7 +4,6 @@ import { curve } from '../network.js';
 export default [
   {
     id: 'tanh-derivative',
-    chapter: 5,
     kind: 'formula',
     generate: (random) => ({ y: [random.grid(-3, -0.5, 0.25), random.grid(0.5, 3, 0.25), random.grid(-0.5, 0.5, 0.25)] }),
     solve(engine, { y }) {
@@ -17,7 +16,6 @@ export default [
   },
   {
     id: 'tanh-from-sigmoid',
-    chapter: 5,
     kind: 'formula',
     generate: (random) => ({ y: [random.grid(-2, -0.25, 0.25), random.grid(0.25, 2, 0.25), random.grid(-1, 1, 0.5)] }),
     solve(engine, { y }) {

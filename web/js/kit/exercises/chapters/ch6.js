@@ -6,7 +6,6 @@ const UNITS = 6;
 export default [
   {
     id: 'relu-sparsity',
-    chapter: 6,
     kind: 'numeric',
     generate(random) {
       const x = [random.grid(-2, 2, 0.5, 0), random.grid(-2, 2, 0.5, 0)];
@@ -28,7 +27,6 @@ export default [
   },
   {
     id: 'relu-dying',
-    chapter: 6,
     kind: 'experiment',
     generate: (random) => ({ seed: random.integer(1, 50), dataSeed: random.integer(1, 50) }),
     fields: [{ name: 'lr', kind: 'number', min: 0.0001, max: 100, initial: 0.01 }],

@@ -4,7 +4,6 @@ import { curve, chain } from '../network.js';
 export default [
   {
     id: 'leaky-formula',
-    chapter: 7,
     kind: 'formula',
     generate: (random) => ({ slope: random.pick([0.01, 0.05, 0.1, 0.2, 0.3]), y: [random.grid(-3, -0.5, 0.5), random.grid(0.5, 3, 0.5), -0.25, 1.25] }),
     solve(engine, { slope, y }) {
@@ -14,7 +13,6 @@ export default [
   },
   {
     id: 'leaky-gradient',
-    chapter: 7,
     kind: 'numeric',
     generate: (random) => ({
       slope: random.pick([0.01, 0.1, 0.2]), x: random.grid(0.5, 2, 0.5), w: random.grid(-2, -0.5, 0.5), b: random.grid(-1, 0, 0.5), t: random.grid(0.5, 2, 0.5),

@@ -34,7 +34,6 @@ function work(response) {
 export default [
   {
     id: 'prelu-alpha-gradient',
-    chapter: 8,
     kind: 'numeric',
     generate,
     figure,
@@ -45,7 +44,6 @@ export default [
   },
   {
     id: 'prelu-alpha-step',
-    chapter: 8,
     kind: 'numeric',
     generate,
     figure,

@@ -7,7 +7,6 @@ const CONDITION = 0.05; // first hidden layer's gradient norm ≥ 5 % of the las
 export default [
   {
     id: 'deep-gradient',
-    chapter: 9,
     kind: 'experiment',
     generate: (random) => ({ seed: random.integer(1, 50), dataSeed: random.integer(1, 50) }),
     fields: [
@@ -28,7 +27,6 @@ export default [
   },
   {
     id: 'gelu-value',
-    chapter: 9,
     kind: 'numeric',
     generate: (random) => ({ x: random.grid(-2, 2, 0.25, 0) }),
     solve(engine, { x }) {
