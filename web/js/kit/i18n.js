@@ -1,7 +1,8 @@
 // Locale files and the translator. Every user-visible string lives in web/locales/: the shell's and
 // the stepper's in <lang>.json, each further area in its own <area>/<lang>.json (so one area's
 // strings can be edited without touching another's). A key must be defined in exactly one file.
-import { siteUrl } from './site.js';
+// The production build merges a language's files into one (one request instead of eight).
+import { LOCALES_MERGED, siteUrl } from './site.js';
 
 export const LANGUAGES = ['en', 'zh-CN'];
 export const LOCALE_AREAS = ['embed', 'lab', 'chapters', 'exercises', 'scratch', 'playground', 'further'];
@@ -42,6 +43,7 @@ async function fetchJson(url) {
 
 /** The locale files of one language, in order: the shell's first, then one per area. */
 export function localeUrls(code) {
+  if (LOCALES_MERGED) return [siteUrl(`locales/merged/${code}.json`)];
   return [
     siteUrl(`locales/${code}.json`),
     ...LOCALE_AREAS.map((area) => siteUrl(`locales/${area}/${code}.json`)),

@@ -11,5 +11,9 @@ export const SITE = new URL('../../', import.meta.url);
 // file so named and rewrites its address (docs/embedding.md, "From npm").
 const FILES = {};
 
+// Whether each language's locale files are merged into one (locales/merged/<lang>.json): false in the
+// sources, where every area's file is fetched as it is edited; the production build sets it.
+export const LOCALES_MERGED = false;
+
 /** The URL of one of the notebook's files, from a path relative to the root (`css/lab.css`). */
 export const siteUrl = (path) => FILES[path] || new URL(path, SITE).href;
