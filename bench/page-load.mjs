@@ -24,7 +24,8 @@
 //                  its data-step; the time is the start of the next animation frame (the frame that
 //                  shows it). Embed: the element's 'actlab-ready' event, then the next frame.
 //   first screen   the same for the last of those figures whose box starts inside the first
-//                  viewport (1280 × 900), i.e. every widget a reader sees without scrolling;
+//                  viewport (1280 × 900), i.e. every widget a reader sees without scrolling (a
+//                  figure with no box, hidden in a closed disclosure or behind a prediction, is not);
 //                  "–" when the first screen holds none.
 //   all ready      <body data-ready="true"> (app.js: the engine loaded and every section's widget
 //                  ready), plus a frame.
@@ -196,7 +197,8 @@ async function measureOne(browser, url, { kind, throttle = false, embed = false 
 function summarise({ record, metrics, requests, embed }) {
   const figures = [...record.figures].sort((a, b) => a.shown - b.shown);
   const first = embed ? record.embedReady : figures[0];
-  const onScreen = figures.filter((f) => f.top < record.innerHeight);
+  // A figure with no box (inside a closed disclosure or a hidden prediction) is not on any screen.
+  const onScreen = figures.filter((f) => f.height > 0 && f.top < record.innerHeight);
   const firstScreen = onScreen.length > 0 ? Math.max(...onScreen.map((f) => f.shown)) : null;
   // Requests and tasks that started before the figure was written (not what starts in the frame after).
   const cut = record.timeOrigin + first.written;
@@ -313,7 +315,12 @@ export function markdown(result) {
     row('cold: bytes before it', TARGETS.cold.kilobytes, cold.kilobytes, 'KB');
     row('cold: requests before it', TARGETS.cold.requests, cold.requests, '');
     if (cold.firstScreen) row('cold: every widget on the first screen ready', TARGETS.cold.firstScreen, cold.firstScreen, 'ms');
-    else lines.push(`| cold: every widget on the first screen ready | ≤ ${TARGETS.cold.firstScreen} ms | no widget on the first screen | – |`);
+    else if (cold.firstFigure) {
+      // Nothing on the first screen waits for the engine: it is ready when it is drawn. The nearest
+      // figure, just below it, is the first figure.
+      const met = cold.firstFigure.median <= TARGETS.cold.firstScreen ? 'yes' : '**no**';
+      lines.push(`| cold: every widget on the first screen ready | ≤ ${TARGETS.cold.firstScreen} ms | no figure on it; the first, just below, ${cold.firstFigure.median.toFixed(0)} ms | ${met} |`);
+    }
   }
   if (throttled) row('10 Mbit/s, 40 ms: first figure', TARGETS.throttled.firstFigure, throttled.firstFigure, 'ms');
   if (warm) row('second visit: first figure', TARGETS.warm.firstFigure, warm.firstFigure, 'ms');
