@@ -86,3 +86,27 @@ test('zh-CN strings use full-width punctuation in Chinese prose', () => {
   }
   assert.deepEqual(problems, [], `${problems.length} punctuation problems:\n${problems.join('\n')}`);
 });
+
+// One Chinese term per concept: a network's unit is 神经元 and a unit that never activates is 坏死
+// (as in the chapters and the lab). 单元 stays only in the names of other things: 代码单元 (a scratch
+// cell), 门控单元 and 线性单元 (GLU, GELU, SiLU: the literature's names).
+const OTHER_UNITS = /代码单元|门控单元|线性单元/g;
+export function termProblems(text) {
+  const problems = [];
+  if (text.replace(OTHER_UNITS, '').includes('单元')) problems.push('单元 for a neuron (the term is 神经元)');
+  if (/死亡|死掉|(?<!坏)死(了|单元|神经元)/.test(text)) problems.push('死亡/死掉 for a dead unit (the term is 坏死)');
+  return problems;
+}
+
+test('zh-CN strings use one term per concept: 神经元, 坏死', () => {
+  assert.deepEqual(termProblems('隐藏单元死亡'), ['单元 for a neuron (the term is 神经元)', '死亡/死掉 for a dead unit (the term is 坏死)']);
+  assert.deepEqual(termProblems('代码单元“坏死神经元与学习率”，门控线性单元，死循环'), []);
+  const problems = [];
+  for (const file of zhFiles()) {
+    for (const [key, value] of Object.entries(JSON.parse(fs.readFileSync(file, 'utf8')))) {
+      if (typeof value !== 'string') continue;
+      for (const problem of termProblems(value)) problems.push(`${path.relative(repo, file)} ${key}: ${problem}: ${value.slice(0, 60)}`);
+    }
+  }
+  assert.deepEqual(problems, [], `${problems.length} strings:\n${problems.join('\n')}`);
+});
