@@ -4,16 +4,22 @@
 import { h, uid, clear } from '../dom.js';
 import { renderTex } from '../math.js';
 
-/** Binary cross-entropy on logits z, summed over the points (the engine's numerically stable form). */
-const BCE_SUM = '\\sum_{n}\\big[\\max(z_n, 0) - z_n t_n + \\log\\!\\big(1 + e^{-|z_n|}\\big)\\big]';
+/**
+ * One point's cross-entropy from the output layer's pre-activations, in the engine's numerically stable
+ * forms: binary on the one output's logit z_n for two classes, softmax over z_n1 … z_nk for more.
+ */
+const POINT_LOSS = '\\ell_n &= \\max(z_n, 0) - z_n t_n + \\log\\!\\big(1 + e^{-|z_n|}\\big) && (k = 2)\\\\ '
+  + '\\ell_n &= \\log \\textstyle\\sum_j e^{z_{nj}} - z_{n t_n} && (k > 2)';
+/** Lines of TeX aligned at their '&' (so a long definition stays narrow enough for a phone). */
+const lines = (...rows) => `\\begin{aligned} ${rows.join(' \\\\ ')} \\end{aligned}`;
 
 /**
  * Statistic → its formula, given w(word) for the few words inside \text{} (from the locale files,
  * keys lab.tex.*). The sentence is t(`lab.def.<key>`), the name t(`lab.stat.<key>`).
  */
 export const DEFINITIONS = Object.freeze({
-  loss: () => `L = \\frac{1}{N}${BCE_SUM}`,
-  test_loss: (w) => `L_{\\text{${w('test')}}} = \\frac{1}{N_{\\text{${w('test')}}}}${BCE_SUM}`,
+  loss: () => lines('L &= \\frac{1}{N}\\sum_{n} \\ell_n', POINT_LOSS),
+  test_loss: (w) => lines(`L_{\\text{${w('test')}}} &= \\frac{1}{N_{\\text{${w('test')}}}}\\sum_{n} \\ell_n`, POINT_LOSS),
   saturation: (w) => `\\text{${w('saturation')}} = \\frac{1}{NU}\\,\\#\\big\\{(n, j) : |f'(z_{nj})| < \\theta\\, f'_{\\text{peak}},`
     + '\\ a_{nj} \\neq 0\\big\\},\\quad \\theta = 0.05',
   sparsity: (w) => `\\text{${w('sparsity')}} = \\frac{1}{NU}\\,\\#\\big\\{(n, j) : a_{nj} = 0\\big\\}`,
@@ -28,7 +34,8 @@ export const DEFINITIONS = Object.freeze({
   act_hist: () => 'a_{nj} = f(z_{nj})',
   alpha: () => '\\text{PReLU}(z) = \\begin{cases} z & z > 0 \\\\ \\alpha z & z \\le 0 \\end{cases},\\qquad '
     + '\\frac{\\partial L}{\\partial \\alpha} = \\sum_{z_{nj} \\le 0} \\frac{\\partial L}{\\partial a_{nj}}\\, z_{nj}',
-  accuracy: (w) => `\\text{${w('accuracy')}} = \\frac{1}{N}\\,\\#\\big\\{n : [\\,p_n \\ge 0.5\\,] = t_n\\big\\}`,
+  accuracy: (w) => lines(`\\text{${w('accuracy')}} &= \\frac{1}{N}\\,\\#\\big\\{n : \\hat t_n = t_n\\big\\}`,
+    '\\hat t_n &= [\\,p_n \\ge 0.5\\,] && (k = 2)', '\\hat t_n &= \\arg\\max_j p_{nj} && (k > 2)'),
 });
 
 /** The TeX of statistic `key` in the language of `t`. */
