@@ -8,8 +8,10 @@ import { renderTex } from '../math.js';
  * One point's cross-entropy from the output layer's pre-activations, in the engine's numerically stable
  * forms: binary on the one output's logit z_n for two classes, softmax over z_n1 … z_nk for more.
  */
-const POINT_LOSS = '\\ell_n &= \\max(z_n, 0) - z_n t_n + \\log\\!\\big(1 + e^{-|z_n|}\\big) && (k = 2)\\\\ '
-  + '\\ell_n &= \\log \\textstyle\\sum_j e^{z_{nj}} - z_{n t_n} && (k > 2)';
+const POINT_LOSS = [
+  'k = 2{:}\\ \\ \\ell_n &= \\max(z_n, 0) - z_n t_n', '&\\quad + \\log\\!\\big(1 + e^{-|z_n|}\\big)',
+  'k > 2{:}\\ \\ \\ell_n &= \\log \\textstyle\\sum_j e^{z_{nj}} - z_{n t_n}',
+];
 /** Lines of TeX aligned at their '&' (so a long definition stays narrow enough for a phone). */
 const lines = (...rows) => `\\begin{aligned} ${rows.join(' \\\\ ')} \\end{aligned}`;
 
@@ -18,8 +20,8 @@ const lines = (...rows) => `\\begin{aligned} ${rows.join(' \\\\ ')} \\end{aligne
  * keys lab.tex.*). The sentence is t(`lab.def.<key>`), the name t(`lab.stat.<key>`).
  */
 export const DEFINITIONS = Object.freeze({
-  loss: () => lines('L &= \\frac{1}{N}\\sum_{n} \\ell_n', POINT_LOSS),
-  test_loss: (w) => lines(`L_{\\text{${w('test')}}} &= \\frac{1}{N_{\\text{${w('test')}}}}\\sum_{n} \\ell_n`, POINT_LOSS),
+  loss: () => lines('L &= \\frac{1}{N}\\sum_{n} \\ell_n', ...POINT_LOSS),
+  test_loss: (w) => lines(`L_{\\text{${w('test')}}} &= \\frac{1}{N_{\\text{${w('test')}}}}\\sum_{n} \\ell_n`, ...POINT_LOSS),
   saturation: (w) => `\\text{${w('saturation')}} = \\frac{1}{NU}\\,\\#\\big\\{(n, j) : |f'(z_{nj})| < \\theta\\, f'_{\\text{peak}},`
     + '\\ a_{nj} \\neq 0\\big\\},\\quad \\theta = 0.05',
   sparsity: (w) => `\\text{${w('sparsity')}} = \\frac{1}{NU}\\,\\#\\big\\{(n, j) : a_{nj} = 0\\big\\}`,
@@ -35,7 +37,7 @@ export const DEFINITIONS = Object.freeze({
   alpha: () => '\\text{PReLU}(z) = \\begin{cases} z & z > 0 \\\\ \\alpha z & z \\le 0 \\end{cases},\\qquad '
     + '\\frac{\\partial L}{\\partial \\alpha} = \\sum_{z_{nj} \\le 0} \\frac{\\partial L}{\\partial a_{nj}}\\, z_{nj}',
   accuracy: (w) => lines(`\\text{${w('accuracy')}} &= \\frac{1}{N}\\,\\#\\big\\{n : \\hat t_n = t_n\\big\\}`,
-    '\\hat t_n &= [\\,p_n \\ge 0.5\\,] && (k = 2)', '\\hat t_n &= \\arg\\max_j p_{nj} && (k > 2)'),
+    'k = 2{:}\\ \\ \\hat t_n &= [\\,p_n \\ge 0.5\\,]', 'k > 2{:}\\ \\ \\hat t_n &= \\arg\\max_j p_{nj}'),
 });
 
 /** The TeX of statistic `key` in the language of `t`. */
