@@ -163,6 +163,14 @@ test('own points: added, moved and erased by mouse and keyboard; the boundary fo
   assert.deepEqual((await stateInUrl(page)).points, kept);
   assert.equal(await pointCount(page), 3);
   t.diagnostic(`own points after the edits: ${JSON.stringify(kept)}`);
+
+  // A tap on a point (no drag) adds one there too: among many points nearly every tap lands on one.
+  const onTop = kept[0];
+  await page.mouse.click(...await planeXY(page, onTop));
+  await waitCount(page, 4);
+  await waitUrlPoints(page, 4);
+  const tapped = (await stateInUrl(page)).points[3];
+  assert.ok(Math.abs(tapped[0] - onTop[0]) < 0.02 && Math.abs(tapped[1] - onTop[1]) < 0.02, `added at ${tapped}, on ${onTop}`);
   assert.deepEqual(problems, []);
   assert.deepEqual(await cspViolations(page), []);
   await page.context().close();

@@ -52,7 +52,6 @@ export function ownsKeys(element) {
   return tag === 'input' || tag === 'select' || tag === 'textarea' || element.isContentEditable;
 }
 
-/** A task boundary: lets the browser paint and handle input before the caller goes on. */
 /** listen(target, {type: handler, …}) → remove(): adds the handlers; calling remove() takes them all off again. */
 export function listen(target, handlers) {
   const entries = Object.entries(handlers);
@@ -60,6 +59,7 @@ export function listen(target, handlers) {
   return () => { for (const [type, handler] of entries) target.removeEventListener(type, handler); };
 }
 
+/** A task boundary: lets the browser paint and handle input before the caller goes on. */
 export const yieldToBrowser = () => new Promise((resolve) => { setTimeout(resolve, 0); });
 
 /** Move to a section without touching the hash (which holds a widget's state). */
@@ -70,4 +70,23 @@ export function goToSection(id) {
   const heading = document.getElementById(`${id}-title`);
   if (heading) heading.focus({ preventScroll: true });
   return true;
+}
+
+/**
+ * Keep `element` where it is on screen (its top `offset` px below the viewport's top) while the page
+ * around it changes size: the figures above a linked section computing, a language switch setting
+ * every text again. Lets go when `until` settles, or at once when the reader turns the wheel, touches
+ * or clicks the page or presses a key. Returns the function that lets go.
+ */
+export function holdInView(element, until, offset = element.getBoundingClientRect().top) {
+  const place = () => window.scrollBy(0, element.getBoundingClientRect().top - offset);
+  const observer = new ResizeObserver(place); // runs after layout, before the frame is painted
+  observer.observe(document.body);
+  const release = () => { observer.disconnect(); stop(); };
+  // The reader's own input lets go. (Not a scroll event: the page's own growth moves the scroll
+  // position too, and a scroll event cannot tell whose it was.)
+  const stop = listen(window, { wheel: release, touchstart: release, keydown: release, pointerdown: release });
+  place();
+  Promise.resolve(until).finally(release);
+  return release;
 }

@@ -128,7 +128,9 @@ export function createPointEditor({ heatmap, t, classes = 2, onChange, onPreview
       const next = points.map((point, k) => (k === done.index ? [...done.to, label] : point));
       change(next, { kind: 'move', index: done.index },
         t('pgd.announce.moved', { cls: classWord(label), x: format(done.to[0]), y: format(done.to[1]) }));
-    } else if (done.index < 0 && !done.moved) {
+    } else if (!done.moved) {
+      // A tap adds a point, on top of another one too: among the generated points nearly every
+      // place is within reach of one, and a tap there must not be lost.
       add(...toData(...done.start));
     }
   }
