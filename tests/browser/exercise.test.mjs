@@ -258,3 +258,14 @@ test('predictions: the figure stays hidden until the reader commits (or asks on 
   assert.deepEqual(await cspViolations(page), []);
   await page.context().close();
 });
+
+test('a formula that cannot be read: one that stops short says so; otherwise the message points at the character', async () => {
+  const { checkFormula } = await import('../../web/js/kit/exercises/formula.js');
+  const spec = { variables: ['s'], points: [{ s: 0.5 }, { s: 0.2 }], expected: [0.25, 0.16] };
+  const brief = ({ ok, problem, position, ended }) => ({ ok, problem, position, ended });
+  assert.deepEqual(brief(await checkFormula('s*(1-', spec)), { ok: false, problem: 'syntax', position: undefined, ended: true });
+  assert.deepEqual(brief(await checkFormula('s*(1 - s', spec)), { ok: false, problem: 'syntax', position: undefined, ended: true });
+  assert.deepEqual(brief(await checkFormula('s**2', spec)), { ok: false, problem: 'syntax', position: 3, ended: undefined }, 'the second *');
+  assert.deepEqual(brief(await checkFormula('s*(1-s))', spec)), { ok: false, problem: 'syntax', position: 8, ended: undefined }, 'the extra )');
+  assert.deepEqual(await checkFormula('s*(1-s)', spec), { ok: true });
+});

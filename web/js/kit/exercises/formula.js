@@ -28,7 +28,10 @@ export async function checkFormula(text, { variables, points, expected, toleranc
   try {
     node = parse(source);
   } catch (error) {
-    return { ok: false, problem: 'syntax', position: typeof error.char === 'number' ? error.char + 1 : null, detail: error.message };
+    // math.js counts characters from 1, and one past the last when the formula stops short ("s*(1-").
+    const position = typeof error.char === 'number' ? error.char : null;
+    if (position !== null && position > source.length) return { ok: false, problem: 'syntax', ended: true, detail: error.message };
+    return { ok: false, problem: 'syntax', position, detail: error.message };
   }
   const unknown = [];
   let assignment = false;

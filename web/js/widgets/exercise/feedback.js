@@ -30,6 +30,7 @@ function refusedText(t, exercise, result) {
       });
     case 'long': return t('exercise.refused.long');
     case 'syntax':
+      if (result.ended) return t('exercise.refused.syntaxEnd');
       return result.position ? t('exercise.refused.syntaxAt', { position: String(result.position) }) : t('exercise.refused.syntax');
     case 'unknown':
       return t('exercise.refused.unknown', {
