@@ -179,7 +179,7 @@ async function main() {
   let goingTo = initial.target; // a section to go to as soon as it is built
   function arriveAt(id) {
     goingTo = null;
-    if (goToSection(id)) holdInView(document.getElementById(id), settled(), 0);
+    if (goToSection(id)) holdInView(document.getElementById(id), settled());
   }
 
   const mounted = [];
