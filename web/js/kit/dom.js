@@ -73,14 +73,14 @@ export function goToSection(id) {
 }
 
 /**
- * Keep `element` where it is on screen while the page around it changes size (the figures above a
- * linked section computing). Lets go when `until` settles, or at once when the reader turns the
- * wheel, touches or clicks the page or presses a key (a new hold starts only after such input, so two
- * never pull at once). Returns the function that lets go.
+ * Keep `element` at the top of the screen while the page around it changes size: the figures above a
+ * linked section computing, or the page below it still too short to scroll that far. Lets go when
+ * `until` settles, or at once when the reader turns the wheel, touches or clicks the page or presses
+ * a key (a new hold starts only after such input, so two never pull at once). Returns the function
+ * that lets go.
  */
 export function holdInView(element, until) {
-  const offset = element.getBoundingClientRect().top;
-  const place = () => window.scrollBy(0, element.getBoundingClientRect().top - offset);
+  const place = () => window.scrollBy(0, element.getBoundingClientRect().top);
   const observer = new ResizeObserver(place); // runs after layout, before the frame is painted
   observer.observe(document.body);
   const release = () => { observer.disconnect(); stop(); };
