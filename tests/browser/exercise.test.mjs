@@ -76,7 +76,10 @@ test('numeric, formula and experiment: wrong then right; hints, solution, progre
   assert.match(result.text, /“x” is not known here\. Use the names t, e, pi/);
   result = await answer(page, '1 - (t');
   assert.equal(result.outcome, 'refused');
-  assert.match(result.text, /could not be read near character \d+/);
+  assert.match(result.text, /The formula stops before it is complete/);
+  result = await answer(page, '1 - * t');
+  assert.equal(result.outcome, 'refused');
+  assert.match(result.text, /could not be read near character 5/);
   result = await answer(page, '1 - t');
   assert.equal(result.outcome, 'wrong');
   assert.match(result.text, /at t = \S+ your formula gives/);
