@@ -1,6 +1,6 @@
 // The notebook shell: header with title and language switch, table of contents, the column of
 // sections from sections/index.js, page-level notices, and the URL hash.
-import { h, yieldToBrowser, goToSection, holdInView } from './kit/dom.js';
+import { h, yieldToBrowser, goToSection } from './kit/dom.js';
 import { LANGUAGES, preferredLang, rememberLang, translatorFor } from './kit/i18n.js';
 import { loadEngine, engineErrorMessage } from './adapter/engine-loader.js';
 import { parseHashParts, formatHashParts, HashError } from './kit/state/hash.js';
@@ -171,24 +171,12 @@ async function main() {
   }));
   langGroup.replaceChildren(...langButtons);
 
-  // Until every widget is ready (and a moment after, for the figures near the reader), the page
-  // grows above wherever the reader was sent: a linked or chosen section is held in place meanwhile.
-  let markReady;
-  const allReady = new Promise((resolve) => { markReady = resolve; });
-  const settled = () => allReady.then(() => new Promise((resolve) => { setTimeout(resolve, 1500); }));
-  let goingTo = initial.target; // a section to go to as soon as it is built
-  function arriveAt(id) {
-    goingTo = null;
-    if (goToSection(id)) holdInView(document.getElementById(id), settled());
-  }
-
   const mounted = [];
   const tocLinks = sections.map((entry) => {
     const link = h('a', { href: `#${entry.id}`, text: t(entry.titleKey) });
     link.addEventListener('click', (event) => {
       event.preventDefault(); // keep the state in the URL; just move there
-      if (mounted.some(({ section }) => section.id === entry.id)) arriveAt(entry.id);
-      else goingTo = entry.id; // not built yet: the page goes there when it is
+      goToSection(entry.id); // nothing yet if it is not built (a moment after the first screen)
     });
     return { link, section: entry };
   });
@@ -220,9 +208,7 @@ async function main() {
       onInvalidState: (error) => rejectState(section, error),
     });
     mounted.push({ section, heading, controller });
-    if (section.id === goingTo) arriveAt(section.id);
   }
-  if (goingTo && document.getElementById(goingTo)) arriveAt(goingTo); // an anchor that is no section (#main)
 
   function applyTexts() {
     document.documentElement.lang = lang;
@@ -256,6 +242,7 @@ async function main() {
   }
 
   applyTexts();
+  if (initial.target) document.getElementById(initial.target).scrollIntoView({ block: 'start' });
 
   // --- the engine ---------------------------------------------------------------------------
   const loading = showNotice('loading', (tr) => tr('engine.loading'));
@@ -271,7 +258,6 @@ async function main() {
   await texReady(); // asked only now: the widgets request their formulas while they start
   startingUp = false;
   document.body.dataset.ready = 'true';
-  markReady();
   warmOfflineCache(lang, { later: [() => import('./widgets/exercise/index.js'), loadParser] });
 
   // A link pasted into (or followed in) the same tab changes only the hash. Its parts apply; the

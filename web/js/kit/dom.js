@@ -72,22 +72,3 @@ export function goToSection(id) {
   return true;
 }
 
-/**
- * Keep `element` at the top of the screen while the page around it changes size: the figures above a
- * linked section computing, or the page below it still too short to scroll that far. Lets go when
- * `until` settles, or at once when the reader turns the wheel, touches or clicks the page or presses
- * a key, or something scrolls the element up past the top. Returns the function that lets go.
- */
-export function holdInView(element, until) {
-  const place = () => window.scrollBy(0, element.getBoundingClientRect().top);
-  const observer = new ResizeObserver(place); // runs after layout, before the frame is painted
-  observer.observe(document.body);
-  const release = () => { observer.disconnect(); stop(); };
-  // The reader's own input lets go, and so does a scroll that takes the element up past the top (a
-  // script's, a link's). The page's own growth only ever pushes it down, which is what is undone.
-  const scrolledPast = () => { if (element.getBoundingClientRect().top < -2) release(); };
-  const stop = listen(window, { scroll: scrolledPast, wheel: release, touchstart: release, keydown: release, pointerdown: release });
-  place();
-  Promise.resolve(until).finally(release);
-  return release;
-}
