@@ -19,7 +19,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
-import { LANGUAGES, LOCALE_AREAS } from '../web/js/kit/i18n.js';
+import { LANGUAGES, localeFiles, mergeLocaleFiles } from '../web/js/kit/i18n.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const web = path.join(repo, 'web');
@@ -91,21 +91,15 @@ const layout = (entry) => ({
 });
 
 /**
- * Each language's locale files (the shell's, then one per area, as kit/i18n.js lists them) merged into
- * locales/merged/<lang>.json, which the bundles fetch instead: one request instead of eight. A key
- * defined twice stops the build, as it would stop the page.
+ * Each language's locale files (kit/i18n.js localeFiles) merged into locales/merged/<lang>.json, which
+ * the bundles fetch instead: one request instead of eight. A key defined twice stops the build (the
+ * same mergeLocaleFiles that would stop the page).
  */
 function mergeLocales() {
   fs.mkdirSync(path.join(dist, 'locales', 'merged'), { recursive: true });
   for (const code of LANGUAGES) {
-    const merged = {};
-    for (const file of [`${code}.json`, ...LOCALE_AREAS.map((area) => `${area}/${code}.json`)]) {
-      for (const [key, value] of Object.entries(JSON.parse(fs.readFileSync(path.join(web, 'locales', file), 'utf8')))) {
-        if (key in merged) throw new Error(`locales: key "${key}" defined twice (again in ${file})`);
-        merged[key] = value;
-      }
-    }
-    fs.writeFileSync(path.join(dist, 'locales', 'merged', `${code}.json`), JSON.stringify(merged));
+    const files = localeFiles(code).map((name) => ({ name, strings: JSON.parse(fs.readFileSync(path.join(web, name), 'utf8')) }));
+    fs.writeFileSync(path.join(dist, 'locales', 'merged', `${code}.json`), JSON.stringify(mergeLocaleFiles(code, files)));
   }
 }
 

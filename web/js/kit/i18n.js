@@ -41,29 +41,35 @@ async function fetchJson(url) {
   return response.json();
 }
 
-/** The locale files of one language, in order: the shell's first, then one per area. */
+/** The locale files of one language, relative to the site's root: the shell's first, then one per area. */
+export function localeFiles(code) {
+  return [`locales/${code}.json`, ...LOCALE_AREAS.map((area) => `locales/${area}/${code}.json`)];
+}
+
+/** The URLs the page fetches for one language: its files, or the one file the build merged them into. */
 export function localeUrls(code) {
-  if (LOCALES_MERGED) return [siteUrl(`locales/merged/${code}.json`)];
-  return [
-    siteUrl(`locales/${code}.json`),
-    ...LOCALE_AREAS.map((area) => siteUrl(`locales/${area}/${code}.json`)),
-  ];
+  return LOCALES_MERGED ? [siteUrl(`locales/merged/${code}.json`)] : localeFiles(code).map(siteUrl);
+}
+
+/** One dictionary from a language's files ({name, strings} each); a key defined twice is an error. */
+export function mergeLocaleFiles(code, files) {
+  const dictionary = {};
+  for (const { name, strings } of files) {
+    for (const [key, value] of Object.entries(strings)) {
+      if (key in dictionary) throw new Error(`locale ${code}: key "${key}" defined twice (again in ${name})`);
+      dictionary[key] = value;
+    }
+  }
+  return dictionary;
 }
 
 /** Fetch (once) the dictionary of one language: all its files merged. */
 export function loadLocale(lang) {
   const code = LANGUAGES.includes(lang) ? lang : 'en';
   if (!cache.has(code)) {
-    cache.set(code, Promise.all(localeUrls(code).map(fetchJson)).then((parts) => {
-      const dictionary = {};
-      parts.forEach((part, index) => {
-        for (const [key, value] of Object.entries(part)) {
-          if (key in dictionary) throw new Error(`locale ${code}: key "${key}" defined twice (file ${index})`);
-          dictionary[key] = value;
-        }
-      });
-      return dictionary;
-    }));
+    const urls = localeUrls(code);
+    cache.set(code, Promise.all(urls.map(fetchJson))
+      .then((parts) => mergeLocaleFiles(code, parts.map((strings, k) => ({ name: urls[k], strings })))));
   }
   return cache.get(code);
 }
