@@ -13,6 +13,33 @@ test.after(async () => { await harness.close(); });
 const hashOf = (page) => page.evaluate(() => window.location.hash);
 const noticeTexts = (page) => page.$$eval('.notice--invalid .notice-text', (els) => els.map((el) => el.textContent));
 
+test('a link to a section far down lands on it once the figures above it are computed', async () => {
+  const { page, problems } = await openPage(harness);
+  await page.goto(`${harness.url}#playground`);
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 120000 });
+  await page.waitForTimeout(2000); // the figures near it compute as it comes into view
+  const top = await page.evaluate(() => document.getElementById('playground').getBoundingClientRect().top);
+  const scrolled = await page.evaluate(() => window.scrollY);
+  assert.ok(Math.abs(top) < 2, `the playground's top is at ${top} px (scrolled ${scrolled} px)`);
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
+test('a contents entry clicked while the page is still being built lands on its section', async (t) => {
+  const { page, problems } = await openPage(harness);
+  await page.goto(harness.url);
+  await page.click('.toc a[href="#playground"]'); // as soon as the contents are there
+  const builtAtClick = await page.evaluate(() => Boolean(document.getElementById('playground')));
+  t.diagnostic(`the playground was ${builtAtClick ? '' : 'not '}built yet when its entry was clicked`);
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 120000 });
+  await page.waitForTimeout(2000);
+  const top = await page.evaluate(() => document.getElementById('playground').getBoundingClientRect().top);
+  assert.ok(Math.abs(top) < 2, `the playground's top is at ${top} px (built when clicked: ${builtAtClick})`);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'playground-title');
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
 test('item 4: every changed widget is in the link and comes back after a reload', async () => {
   const { page, problems, context } = await openPage(harness);
   await gotoNotebook(page, harness.url);

@@ -1,6 +1,6 @@
 // The notebook shell: header with title and language switch, table of contents, the column of
 // sections from sections/index.js, page-level notices, and the URL hash.
-import { h, yieldToBrowser, goToSection } from './kit/dom.js';
+import { h, yieldToBrowser, goToSection, listen } from './kit/dom.js';
 import { LANGUAGES, preferredLang, rememberLang, translatorFor } from './kit/i18n.js';
 import { loadEngine, engineErrorMessage } from './adapter/engine-loader.js';
 import { parseHashParts, formatHashParts, HashError } from './kit/state/hash.js';
@@ -171,11 +171,26 @@ async function main() {
   }));
   langGroup.replaceChildren(...langButtons);
 
+  // Where the page is headed while it is built: the section a link points into, or a contents
+  // entry clicked before its section was there. It is gone to when the section is built, when all
+  // are, and once more when the figures above it are computed (they grow, and the browser's scroll
+  // anchoring does not hold the place while the page is built), unless the learner moves first.
+  let destination = initial.target ? { id: initial.target, focus: false } : null;
+  const stopFollowing = listen(window, Object.fromEntries(
+    ['wheel', 'touchstart', 'keydown', 'pointerdown'].map((type) => [type, () => { destination = null; }]),
+  ));
+  function goToDestination() {
+    if (!destination || !document.getElementById(destination.id)) return;
+    if (destination.focus) goToSection(destination.id);
+    else document.getElementById(destination.id).scrollIntoView({ block: 'start' });
+  }
+
   const mounted = [];
   const tocLinks = sections.map((entry) => {
     const link = h('a', { href: `#${entry.id}`, text: t(entry.titleKey) });
     link.addEventListener('click', (event) => {
       event.preventDefault(); // keep the state in the URL; just move there
+      destination = startingUp ? { id: entry.id, focus: true } : null; // (the click's own pointerdown cleared it)
       goToSection(entry.id); // nothing yet if it is not built (a moment after the first screen)
     });
     return { link, section: entry };
@@ -208,6 +223,7 @@ async function main() {
       onInvalidState: (error) => rejectState(section, error),
     });
     mounted.push({ section, heading, controller });
+    if (destination && destination.id === section.id && destination.focus) goToDestination();
   }
 
   function applyTexts() {
@@ -242,7 +258,7 @@ async function main() {
   }
 
   applyTexts();
-  if (initial.target) document.getElementById(initial.target).scrollIntoView({ block: 'start' });
+  goToDestination();
 
   // --- the engine ---------------------------------------------------------------------------
   const loading = showNotice('loading', (tr) => tr('engine.loading'));
@@ -257,6 +273,8 @@ async function main() {
   await Promise.all(mounted.map(({ controller }) => controller.ready).filter(Boolean));
   await texReady(); // asked only now: the widgets request their formulas while they start
   startingUp = false;
+  goToDestination();
+  stopFollowing();
   document.body.dataset.ready = 'true';
   warmOfflineCache(lang, { later: [() => import('./widgets/exercise/index.js'), loadParser] });
 
