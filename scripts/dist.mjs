@@ -26,7 +26,7 @@ const web = path.join(repo, 'web');
 const dist = path.join(repo, 'dist');
 
 const required = ['engine/generated/actlab-core.js', 'engine/generated/catalogue.js', 'vendor/katex/katex.mjs',
-  'vendor/uplot/uPlot.esm.js', 'vendor/mathjs/expression.mjs', 'vendor/codemirror/codemirror.mjs'];
+  'vendor/uplot/uPlot.esm.js', 'vendor/morphdom/morphdom-esm.js', 'vendor/mathjs/expression.mjs', 'vendor/codemirror/codemirror.mjs'];
 for (const file of required) {
   if (!fs.existsSync(path.join(web, file))) {
     console.error(`dist: web/${file} is missing; build the wasm and vendor parts first`);

@@ -2,6 +2,7 @@
 // Only files whose content differs are copied, so a second run changes nothing.
 //   web/vendor/katex/  katex.mjs, katex.min.css, fonts/, LICENSE
 //   web/vendor/uplot/  uPlot.esm.js, uPlot.min.css, LICENSE
+//   web/vendor/morphdom/  morphdom-esm.js, LICENSE
 //   web/vendor/mathjs/ expression.mjs (math.js's parser, bundled by esbuild from scripts/mathjs-expression.mjs), LICENSE
 //   web/vendor/codemirror/  codemirror.mjs: the parts of CodeMirror 6 the scratch cells use
 //                      (scripts/codemirror.entry.mjs), bundled by esbuild into one minified module
@@ -17,6 +18,7 @@ const vendor = path.join(repo, 'web', 'vendor');
 const files = {
   katex: ['dist/katex.mjs', 'dist/katex.min.css', 'dist/fonts', 'LICENSE'],
   uplot: ['dist/uPlot.esm.js', 'dist/uPlot.min.css', 'LICENSE'],
+  morphdom: ['dist/morphdom-esm.js', 'LICENSE'],
   mathjs: ['LICENSE'],
 };
 

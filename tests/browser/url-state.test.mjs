@@ -127,8 +127,16 @@ test('item 9: a refused link names the field, the value and the allowed range; g
 
 test('item 10: a refused field value is shown next to the field, names field, value and range, and resets nothing', async () => {
   for (const [locale, expected] of [
-    ['en-US', 'Hidden layers: expected a whole number from 1 to 32 (you entered 40). This change was not applied.'],
-    ['zh-CN', '隐藏层数：应为 1 到 32 之间的整数（你填的是 40）。这项修改没有生效。'],
+    ['en-US', {
+      range: 'Hidden layers: expected a whole number from 1 to 32 (you entered 40). This change was not applied.',
+      empty: 'Hidden layers: expected a whole number from 1 to 32 (the field is empty or does not hold a number). This change was not applied.',
+      figure: 'Logit z: expected a number from -10000 to 10000 (you entered 100000). This change was not applied.',
+    }],
+    ['zh-CN', {
+      range: '隐藏层数：应为 1 到 32 之间的整数（你填的是 40）。这项修改没有生效。',
+      empty: '隐藏层数：应为 1 到 32 之间的整数（框里是空的，或者填的不是数字）。这项修改没有生效。',
+      figure: 'Logit z：应为 -10000 到 10000 之间的数（你填的是 100000）。这项修改没有生效。',
+    }],
   ]) {
     const { page, problems, context } = await openPage(harness, { locale });
     await page.goto(`${harness.url}#lab?v=1&depth=5&width=8`);
@@ -140,7 +148,7 @@ test('item 10: a refused field value is shown next to the field, names field, va
     await page.press(depth, 'Tab');
     const error = `${LAB} .lab-setup .field-error:not([hidden])`;
     await page.waitForSelector(error);
-    assert.equal(await page.textContent(error), expected);
+    assert.equal(await page.textContent(error), expected.range);
     assert.doesNotMatch(await page.textContent(error), /default|link|默认|链接/);
     assert.equal(await page.getAttribute(depth, 'aria-invalid'), 'true');
     const errorId = await page.getAttribute(error, 'id');
@@ -157,6 +165,25 @@ test('item 10: a refused field value is shown next to the field, names field, va
     await page.waitForSelector(`${LAB} .lab-setup .field-error:not([hidden])`, { state: 'detached' });
     assert.equal(await page.getAttribute(depth, 'aria-invalid'), null);
     await page.waitForFunction(() => window.location.hash.includes('depth=6'));
+    // An empty field (or text the browser cannot read as a number) says so.
+    await page.fill(depth, '');
+    await page.press(depth, 'Tab');
+    await page.waitForSelector(error);
+    assert.equal(await page.textContent(error), expected.empty);
+    // A chapter figure's field is refused the same way, with its own message beside it.
+    const logit = '#output [data-field="sz"]';
+    await page.fill(logit, '100000');
+    await page.press(logit, 'Tab');
+    const figureError = '#output .chapter-figure-controls > .field-error:not([hidden])';
+    await page.waitForSelector(figureError);
+    assert.equal(await page.textContent(figureError), expected.figure);
+    assert.equal(await page.getAttribute(logit, 'aria-invalid'), 'true');
+    await page.fill(logit, '30');
+    await page.press(logit, 'Tab');
+    await page.waitForSelector(figureError, { state: 'detached' });
+    assert.equal(await page.getAttribute(logit, 'aria-invalid'), null);
+    // The figure redrew its fields for the new value; the Tab still went on to the next field.
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.field), 'st');
     assert.deepEqual(problems, []);
     await context.close();
   }

@@ -9,7 +9,7 @@ import { uid } from './dom.js';
  * under the reader's hands), else the field's own wrapper.
  */
 const WRAPPERS = ['.field-row', '.lab-activation-list', '.number-field', '.select-field', '.check-field', '.aplot-field', '.aplot-check',
-  '.lstack-field'];
+  '.lstack-field', '.chapter-field'];
 
 function wrapperOf(control) {
   for (const selector of WRAPPERS) {

@@ -27,7 +27,7 @@ export function mountCentring(host, ctx) {
 
   function renderControls() {
     frame.caption.textContent = t()('centre.figure.title');
-    frame.controls.replaceChildren(stateNumberField(ctx, {
+    frame.setControls(stateNumberField(ctx, {
       key: 'mr', label: t()('centre.figure.range'), range: [0.5, 10], after: () => figure.compute(),
     }).element);
   }

@@ -145,7 +145,7 @@ export function mountCriteria(host, ctx) {
     });
     const hadFocus = select && select === select.getRootNode().activeElement;
     select = newSelect;
-    frame.controls.replaceChildren(element);
+    frame.setControls(element);
     if (hadFocus) select.focus();
     if (!measured) return;
     const v = verdicts(measured);

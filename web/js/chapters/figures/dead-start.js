@@ -150,7 +150,7 @@ export function mountDeadStart(host, ctx, { runs: runsFor, showAlpha = false, ki
     const again = h('button', {
       type: 'button', class: 'chapter-button', 'data-field': 'rerun', text: t()('dead.figure.rerun'), onclick: () => training.restart(),
     });
-    frame.controls.replaceChildren(bias.element, again);
+    frame.setControls(bias.element, again);
   }
 
   function render() {

@@ -3,10 +3,17 @@
 // numbers that the figure's plots point to with aria-describedby (their text alternative). Also
 // the figure's life (engine loaded when it comes into view, recomputed when the chapter's state
 // changes) and form fields bound to the chapter's state.
+import morphdom from '../../../vendor/morphdom/morphdom-esm.js';
 import { h, uid } from '../../kit/dom.js';
 import { loadEngine, engineErrorMessage } from '../../adapter/engine-loader.js';
 import { formatNumber } from '../../kit/format.js';
 import { createPlot } from '../../kit/plots/svg-plot.js';
+import { fieldErrors } from '../../kit/field-error.js';
+import { HashError } from '../../kit/state/hash.js';
+import { allowedRange } from '../../kit/state/lab-fields.js';
+import { fieldErrorMessage } from '../../kit/state/messages.js';
+
+const controlKey = (node) => (node.dataset && (node.dataset.field || node.dataset.action)) || null;
 
 export function figureFrame(host, { kind }) {
   const summaryId = uid('fig-summary');
@@ -20,6 +27,22 @@ export function figureFrame(host, { kind }) {
   host.append(figure);
   return {
     figure, caption, controls, status, content, summary, summaryId,
+    /**
+     * The figure's controls, built anew on every render (labels and values follow the state and the
+     * language), are morphed into the ones on the page (morphdom): the fields stay the same elements,
+     * so the one being edited keeps keyboard focus and a Tab after an edit goes on to the next one.
+     * Fields and buttons are matched by data-field / data-action (their ids are new on every render).
+     * The field being typed in, and a refused one with its message (field-error.js), are left as the
+     * learner has them.
+     */
+    setControls(...elements) {
+      morphdom(controls, h('div', {}, ...elements), {
+        childrenOnly: true,
+        getNodeKey: controlKey,
+        onBeforeElUpdated: (from) => from !== document.activeElement && from.getAttribute('aria-invalid') !== 'true',
+        onBeforeNodeDiscarded: (node) => !(node.classList && node.classList.contains('field-error') && !node.hidden),
+      });
+    },
     setStatus(text, { error = false } = {}) {
       status.textContent = text || '';
       status.classList.toggle('is-error', error);
@@ -190,19 +213,27 @@ function numberField({ label, value, min, max, step = 'any', field, onValue }) {
 
 /**
  * A number field bound to ctx.state[key]: a value in [low, high] (an integer if asked) goes into
- * the state and then `after()` runs; anything else is marked invalid and changes nothing.
+ * the state and then `after()` runs; anything else changes nothing and gets a message next to the
+ * field that names it, the value and what is allowed (field-error.js marks the field invalid).
  */
 export function stateNumberField(ctx, { key, label, range: [low, high], integer = false, after }) {
-  return numberField({
+  const message = h('p', { class: 'field-error', role: 'alert', hidden: true });
+  const field = numberField({
     label, value: ctx.state[key], min: low, max: high, step: integer ? 1 : 'any', field: key,
     onValue: (value, input) => {
       const ok = inRange(value, low, high, integer);
-      input.setCustomValidity(ok === null ? ctx.t('chapter.badNumber') : '');
-      if (ok === null) { input.reportValidity(); return; }
+      if (ok === null) {
+        const error = new HashError('range', key, { value, allowed: allowedRange(integer ? 'integer' : 'number', [low, high]) });
+        errors.show(fieldErrorMessage(error, ctx.t, { label }), input);
+        return;
+      }
+      errors.clear();
       ctx.update({ [key]: ok });
       after();
     },
   });
+  const errors = fieldErrors(field.element, message);
+  return field;
 }
 
 /** stateNumberField for a figure with several: field(key, label, range, integer) → its element, `after` on each change. */

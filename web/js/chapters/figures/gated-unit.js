@@ -36,7 +36,7 @@ export function mountGatedUnit(host, ctx) {
       entries: Object.keys(GATES).map((name) => [name, t()(`modern.gate.name.${name}`)]),
       onValue: (value) => { ctx.update({ gate: value }); recompute(); },
     });
-    frame.controls.replaceChildren(pick.element,
+    frame.setControls(pick.element,
       field('gu', t()('modern.gate.u'), GATE_LIMITS.u),
       field('gv', t()('modern.gate.v'), GATE_LIMITS.v));
   }

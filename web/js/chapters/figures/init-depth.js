@@ -110,7 +110,7 @@ export function mountInitDepth(host, ctx) {
       entries: INIT_ACTIVATIONS.map((name) => [name, activationName(t(), name, 'aplot.option')]),
       onValue: (value) => { ctx.update({ act: value }); renderControls(); figure.compute(); },
     });
-    frame.controls.replaceChildren(pick.element,
+    frame.setControls(pick.element,
       ...(ctx.state.act === 'leaky_relu' ? [field('slope', t()('init.figure.slope'), INIT_LIMITS.slope)] : []),
       field('dep', t()('init.figure.depth'), INIT_LIMITS.depth, true),
       field('seed', t()('init.figure.seed'), INIT_LIMITS.seed, true));

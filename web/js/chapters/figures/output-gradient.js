@@ -33,7 +33,7 @@ export function mountOutputGradient(host, ctx) {
 
   function renderControls() {
     frame.caption.textContent = t()('output.grad.title');
-    frame.controls.replaceChildren(
+    frame.setControls(
       field('t', t()('output.grad.target'), OUTPUT_LIMITS.target),
       field('z', t()('output.grad.logit'), OUTPUT_LIMITS.logit));
   }

@@ -50,7 +50,7 @@ export function mountSameSign(host, ctx) {
     const seed = stateNumberField(ctx, {
       key: 'seed', label: t()('sign.figure.seed'), range: [0, 9999], integer: true, after: () => figure.compute(),
     });
-    frame.controls.replaceChildren(seed.element);
+    frame.setControls(seed.element);
   }
 
   function render() {

@@ -90,7 +90,7 @@ export function mountSparsityMap(host, ctx) {
 
   function renderControls() {
     frame.caption.textContent = t()('sparsity.figure.title');
-    frame.controls.replaceChildren(
+    frame.setControls(
       field('seed', t()('sparsity.figure.seed'), SPARSITY_LIMITS.seed, true),
       field('b', t()('sparsity.figure.bias'), SPARSITY_LIMITS.bias, false));
   }

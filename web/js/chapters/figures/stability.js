@@ -123,7 +123,7 @@ export function mountStability(host, ctx) {
 
   function renderControls() {
     frame.caption.textContent = t()('output.stab.title');
-    frame.controls.replaceChildren(
+    frame.setControls(
       field('sz', t()('output.stab.logit'), STABILITY_LIMITS.logit),
       field('st', t()('output.stab.target'), STABILITY_LIMITS.target));
   }

@@ -141,7 +141,7 @@ export function mountSummaryTable(host, ctx, { activations = SUMMARY_ACTIVATIONS
       type: 'button', class: 'chapter-button', 'data-field': 'rerun', text: t()('summary.figure.rerun'),
       onclick: () => experiment.restart(),
     });
-    frame.controls.replaceChildren(data.element, seed.element, again);
+    frame.setControls(data.element, seed.element, again);
   }
 
   function render() {

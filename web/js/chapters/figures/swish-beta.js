@@ -34,7 +34,7 @@ export function mountSwishBeta(host, ctx) {
 
   function renderControls() {
     frame.caption.textContent = t()('modern.swish.title');
-    frame.controls.replaceChildren(field('beta', t()('modern.swish.beta'), SWISH_LIMITS.beta));
+    frame.setControls(field('beta', t()('modern.swish.beta'), SWISH_LIMITS.beta));
   }
 
   function render() {

@@ -53,7 +53,7 @@ export function mountVanishing(host, ctx) {
 
   function renderControls() {
     frame.caption.textContent = t()('vanish.figure.title');
-    frame.controls.replaceChildren(
+    frame.setControls(
       field('dep', t()('vanish.figure.depth'), CHAIN_LIMITS.depth, true),
       field('w', t()('vanish.figure.weight'), CHAIN_LIMITS.weight, false),
       field('b', t()('vanish.figure.bias'), CHAIN_LIMITS.bias, false));

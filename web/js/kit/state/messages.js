@@ -50,14 +50,17 @@ export function reasonText(error, t, reasonPrefixes = []) {
 
 /**
  * "field: what is allowed (the link has value)". `where`: 'link' | 'field' | 'state' picks how the
- * value is introduced. Options: labels, reasons (key prefixes tried before the shell's).
+ * value is introduced. Options: labels, reasons (key prefixes tried before the shell's), label (the
+ * field's name in words, when the caller has it).
  */
-export function problemText(error, t, { where = 'link', labels = [], reasons = [] } = {}) {
+export function problemText(error, t, { where = 'link', labels = [], reasons = [], label = null } = {}) {
   const allowed = allowedText(error && error.allowed, t);
   const reason = reasonText(error, t, reasons);
   const text = allowed ? (SUBSUMED.includes(error.reason) ? allowed : `${reason}; ${allowed}`) : reason;
-  const label = fieldLabel(error && error.field, t, labels);
-  const problem = label ? t('msg.problem', { field: label, text }) : text;
+  const name = label || fieldLabel(error && error.field, t, labels);
+  const problem = name ? t('msg.problem', { field: name, text }) : text;
+  // A number field that is empty, or holds text the browser cannot read as a number, gives NaN.
+  if (where === 'field' && error && Number.isNaN(error.value)) return t('msg.value.fieldNotANumber', { problem });
   const value = error ? shownValue(error.value) : null;
   return value === null ? problem : t(`msg.value.${where}`, { problem, value });
 }
