@@ -96,9 +96,14 @@ test('numeric, formula and experiment: wrong then right; hints, solution, progre
   await page.click('.exercise-check');
   await page.waitForFunction(() => document.querySelector('.exercise-feedback').dataset.outcome === 'refused');
   assert.match(await page.textContent('.exercise-feedback'), /Learning rate η: 500 is outside .*0\.0001 to 100/);
+  // The refused field is marked for screen readers, and described by the message.
+  const lr = '.exercise-answer input[name="lr"]';
+  assert.equal(await page.getAttribute(lr, 'aria-invalid'), 'true');
+  assert.ok((await page.getAttribute(lr, 'aria-describedby')).split(' ').includes(await page.getAttribute('.exercise-feedback', 'id')));
   await page.fill('.exercise-answer input[name="lr"]', '0.01');
   await page.click('.exercise-check');
   await page.waitForFunction(() => document.querySelector('.exercise-feedback').dataset.outcome === 'wrong');
+  assert.equal(await page.getAttribute(lr, 'aria-invalid'), null);
   assert.match(await page.textContent('.exercise-feedback'), /With η = 0\.01: 0 of 16 ReLU units are dead/);
   await page.fill('.exercise-answer input[name="lr"]', '5');
   await page.click('.exercise-check');

@@ -101,8 +101,8 @@ test('item 9: a refused link names the field, the value and the allowed range, i
     '#playground?n=19': /points: expected a whole number from 20 to 2000 \(the link has 19\)/,
     '#playground?bias=3': /initial biases: expected a number from -2 to 2 \(the link has 3\)/,
     '#playground?lr=0': /learning rate: expected a number above 0 and at most 10 \(the link has 0\)/,
-    '#playground?hidden=65': /hidden layers: expected a whole number from 1 to 64 \(the link has 65\)/,
-    '#playground?hidden=1,1,1,1,1,1,1,1,1,1,1,1,1': /hidden layers: expected 1 to 12 layers/,
+    '#playground?hidden=65': /hidden layer sizes: expected a whole number from 1 to 64 \(the link has 65\)/,
+    '#playground?hidden=1,1,1,1,1,1,1,1,1,1,1,1,1': /hidden layer sizes: expected 1 to 12 layers/,
     '#playground?steps=10&at=11': /steps taken: more steps taken than steps to train; expected a whole number from 0 to 10 \(the link has 11\)/,
     '#playground?opt=lbfgs': /optimiser: unknown optimiser; expected one of sgd, momentum, adagrad, rmsprop, adam \(the link has lbfgs\)/,
     '#playground?lr=abc': /learning rate: expected a number above 0 and at most 10 \(the link has abc\)/,
@@ -140,15 +140,17 @@ test('item 10: a field error names the field, the value and the range, and claim
     assert.doesNotMatch(message, /default|link|默认|链接/);
   }
   const sizes = errorOf(() => validatePlaygroundState({ ...defaultPlaygroundState(), hidden: [8, 'x'] }));
-  assert.match(labFieldMessage(sizes, en), /^Hidden layers: expected a whole number from 1 to 64 \(you entered x\)/);
+  assert.match(labFieldMessage(sizes, en), /^Hidden layer sizes: expected a whole number from 1 to 64 \(you entered x\)/);
   const count = errorOf(() => validateLabState({ ...defaultLabState(), activations: [{ name: 'relu' }] }));
   assert.match(labFieldMessage(count, en), /^Activations: choose 2 to 5 \(you entered relu\)/);
   const plot = errorOf(() => validateStepperState({ ...stepperDefault(), lr: 12 }));
   assert.match(fieldErrorMessage(plot, en), /^Learning rate: expected a number above 0 and at most 10 \(you entered 12\)\. This change was not applied\.$/);
   assert.match(fieldErrorMessage(plot, zh), /^学习率：应为大于 0、不超过 10 的数（你填的是 12）。这项修改没有生效。$/);
-  // An empty field has no value to name.
+  // An empty field (or text the browser cannot read as a number) has no value to name: it says so.
   const empty = errorOf(() => validateLabState({ ...defaultLabState(), lr: NaN }));
-  assert.equal(labFieldMessage(empty, en), 'Learning rate: expected a number above 0 and at most 10. This change was not applied.');
+  assert.equal(labFieldMessage(empty, en),
+    'Learning rate: expected a number above 0 and at most 10 (the field is empty or does not hold a number). This change was not applied.');
+  assert.equal(labFieldMessage(empty, zh), '学习率：应为大于 0、不超过 10 的数（框里是空的，或者填的不是数字）。这项修改没有生效。');
 });
 
 test('item 9: stepper links accept any subset of keys and fill in the default example', () => {

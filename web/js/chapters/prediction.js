@@ -39,10 +39,10 @@ function remember(change) {
   try { window.localStorage.setItem(STORE, JSON.stringify({ ...remembered(), ...change })); } catch { /* kept for this page only */ }
 }
 
-function choiceGroup(spec, id, t, state) {
+/** The choices, a group named by the question above it (a legend would make it read twice). */
+function choiceGroup(spec, id, t, state, questionId) {
   const name = uid('predict');
-  return h('fieldset', { class: 'prediction-choices' },
-    h('legend', { class: 'visually-hidden', text: t(`predict.${id}.question`) }),
+  return h('fieldset', { class: 'prediction-choices', 'aria-labelledby': questionId },
     spec.choices.map((value) => h('label', { class: 'prediction-choice' },
       h('input', {
         type: 'radio', name, value, checked: state.guess === value,
@@ -51,12 +51,13 @@ function choiceGroup(spec, id, t, state) {
       ` ${t(`predict.${id}.choice.${value}`)}`)));
 }
 
-function numberField(spec, id, t, state) {
+function numberField(spec, id, t, state, questionId) {
   const inputId = uid('predict-number');
   return h('div', { class: 'prediction-number' },
     h('label', { for: inputId, text: t(spec.unit === '%' ? 'predict.yourPercent' : 'predict.yourNumber') }),
     h('input', {
-      id: inputId, type: 'text', inputmode: 'decimal', autocomplete: 'off', value: state.text || '', size: 8,
+      id: inputId, type: 'text', inputmode: 'decimal', autocomplete: 'off', value: state.text || '', size: 8, 'aria-describedby': questionId,
+      'aria-invalid': state.problem ? 'true' : null,
       oninput: (event) => { state.text = event.target.value; state.onGuess(); },
     }));
 }
@@ -157,12 +158,13 @@ export function predict({ id, answer: spec, compute, question = () => ({}), gate
 
       function render() {
         const t = ctx.t;
+        const questionId = uid('predict-question');
         const parts = [
           h('p', { class: 'prediction-label', text: t('predict.label') }),
-          h('p', { class: 'prediction-question', text: t(`predict.${id}.question`, question(ctx)) }),
+          h('p', { class: 'prediction-question', id: questionId, text: t(`predict.${id}.question`, question(ctx)) }),
         ];
         if (!state.revealed) {
-          parts.push(spec.kind === 'choice' ? choiceGroup(spec, id, t, state) : numberField(spec, id, t, state));
+          parts.push(spec.kind === 'choice' ? choiceGroup(spec, id, t, state, questionId) : numberField(spec, id, t, state, questionId));
           commit = h('button', { type: 'button', class: 'prediction-commit', onclick: () => reveal(true), text: t('predict.commit') });
           parts.push(h('div', { class: 'prediction-actions' }, commit,
             h('button', { type: 'button', class: 'prediction-skip', onclick: () => reveal(false), text: t('predict.skip') })));

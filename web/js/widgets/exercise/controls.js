@@ -5,12 +5,14 @@ import { FORMULA_FUNCTIONS } from '../../kit/exercises/formula.js';
 import { exerciseText, optionLabel } from './text.js';
 
 /**
- * answerControls(t, exercise, drafts, onCheck) → {element, focus()}.
- * drafts: {answer: text} or {fields: {name: text}}, updated as the learner types.
+ * answerControls(t, exercise, drafts, onCheck) → {element, focus(), markRefused(result, messageId)}.
+ * drafts: {answer: text} or {fields: {name: text}}, updated as the learner types. markRefused marks
+ * the control a refused answer is about (aria-invalid, described by the message), or none.
  */
 export function answerControls(t, exercise, drafts, onCheck) {
   const submit = (event) => { event.preventDefault(); onCheck(); };
   const rows = [];
+  const controls = new Map(); // name → control ('answer' for a number or a formula)
   let first = null;
   if (exercise.kind === 'experiment') {
     drafts.fields ??= {};
@@ -26,6 +28,7 @@ export function answerControls(t, exercise, drafts, onCheck) {
           oninput: (event) => { drafts.fields[field.name] = event.target.value; },
         });
       first ??= control;
+      controls.set(field.name, control);
       rows.push(h('div', { class: 'exercise-field' }, label, control));
     }
   } else {
@@ -40,6 +43,7 @@ export function answerControls(t, exercise, drafts, onCheck) {
       oninput: (event) => { drafts.answer = event.target.value; },
     });
     first = input;
+    controls.set('answer', input);
     const note = formula
       ? t('exercise.formulaNote', { functions: FORMULA_FUNCTIONS.join(', ') })
       : t('exercise.numberNote');
@@ -48,5 +52,17 @@ export function answerControls(t, exercise, drafts, onCheck) {
   }
   const button = h('button', { type: 'submit', class: 'exercise-check', text: t(exercise.kind === 'experiment' ? 'exercise.run' : 'exercise.check') });
   const element = h('form', { class: 'exercise-answer', novalidate: true, onsubmit: submit }, ...rows, h('div', { class: 'exercise-actions' }, button));
-  return { element, button, focus: () => first && first.focus() };
+  function markRefused(result, messageId) {
+    const about = result && (result.field ? result.field.name : 'answer');
+    for (const [name, control] of controls) {
+      const ids = (control.getAttribute('aria-describedby') || '').split(' ').filter((id) => id && id !== messageId);
+      if (name === about) {
+        control.setAttribute('aria-invalid', 'true');
+        ids.push(messageId);
+      } else control.removeAttribute('aria-invalid');
+      if (ids.length > 0) control.setAttribute('aria-describedby', ids.join(' '));
+      else control.removeAttribute('aria-describedby');
+    }
+  }
+  return { element, button, focus: () => first && first.focus(), markRefused };
 }

@@ -5,7 +5,7 @@
 // answer, the check against the engine's answer for exactly these numbers, two hints, a worked
 // solution with the engine's numbers, and a new variant on request. When the learner gets it
 // right, onSolved tells the host (the embed turns it into an event or a message for the page).
-import { h } from '../../kit/dom.js';
+import { h, uid } from '../../kit/dom.js';
 import { renderTex } from '../../kit/math.js';
 import { createWidgetShell } from '../../kit/widget-shell.js';
 import { defaultExerciseState, validateExerciseState } from '../../kit/state/exercise-schema.js';
@@ -15,9 +15,9 @@ import { openVariant, checkAnswer, markHint, markSolution, progressOf } from './
 import { answerControls } from './controls.js';
 import { feedbackText } from './feedback.js';
 import { progressLine } from './progress-line.js';
+import { exerciseText, textParams } from './text.js';
 
 export { progressLine }; // for a host that shows one progress line for several exercises (a chapter)
-import { exerciseText, textParams } from './text.js';
 
 const HINTS = 2;
 
@@ -55,7 +55,7 @@ export function mountExercise(root, options = {}) {
     const prompt = h('p', { class: 'exercise-prompt', text: exerciseText(t, exercise, 'prompt', params) });
     const figure = exercise.figure ? renderTex(h('div', { class: 'exercise-figure tex' }), `\\displaystyle ${exercise.figure(variant.numbers)}`) : null;
     const controls = answerControls(t, exercise, work.drafts, check);
-    const feedback = h('p', { class: 'exercise-feedback', role: 'status', 'aria-live': 'polite' });
+    const feedback = h('p', { class: 'exercise-feedback', id: uid('exercise-feedback'), role: 'status', 'aria-live': 'polite' });
     const hints = h('ol', { class: 'exercise-hints', hidden: true });
     const hintButton = h('button', { type: 'button', class: 'exercise-hint', onclick: showHint });
     const solutionButton = h('button', { type: 'button', class: 'exercise-show-solution', text: t('exercise.showSolution'), onclick: showSolution });
@@ -77,6 +77,8 @@ export function mountExercise(root, options = {}) {
     const text = feedbackText(exercise, variant, work.result);
     ui.feedback.textContent = text ? text(t) : '';
     ui.feedback.dataset.outcome = work.result ? work.result.outcome : '';
+    const refused = work.result && work.result.outcome === 'refused' && work.result.problem !== 'engine';
+    ui.controls.markRefused(refused ? work.result : null, ui.feedback.id);
     ui.hints.replaceChildren(...Array.from({ length: work.hints }, (_, k) => h('li', { text: exerciseText(t, exercise, `hint${k + 1}`, ui.params) })));
     ui.hints.hidden = work.hints === 0;
     ui.hintButton.textContent = work.hints < HINTS ? t('exercise.hint', { n: String(work.hints + 1), total: String(HINTS) }) : t('exercise.noMoreHints');
