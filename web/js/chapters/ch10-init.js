@@ -4,7 +4,7 @@
 // and the engine's per-layer standard deviations of activations and gradients for four
 // initialisers and any activation over 1–32 layers (figures/init-depth.js).
 import { defineChapter, p, h3, tex, note, figure } from './common.js';
-import { mountInitDepth, INIT_ACTIVATIONS, INIT_LIMITS } from './figures/init-depth.js';
+import { mountInitDepth, INIT_FIELDS } from './figures/init-depth.js';
 import { initPrediction } from './predictions.js';
 
 export default defineChapter({
@@ -12,14 +12,7 @@ export default defineChapter({
   buildsOn: ['sigmoid', 'relu', 'leaky-relu'],
   sources: ['lecun1998', 'glorot2010', 'he2015', 'pytorchInit'],
   tryThis: { key: 'init.try', hash: '#init?v=1&act=tanh&slope=0.01&dep=32&seed=1' },
-  state: {
-    fields: {
-      act: { type: 'word', words: INIT_ACTIVATIONS, default: 'relu' },
-      slope: { type: 'number', range: INIT_LIMITS.slope, default: 0.01 },
-      dep: { type: 'integer', range: INIT_LIMITS.depth, default: 16 },
-      seed: { type: 'integer', range: INIT_LIMITS.seed, default: 1 },
-    },
-  },
+  state: { fields: INIT_FIELDS },
   blocks: () => [
     p('init.p1'),
     h3('init.h.variance'),

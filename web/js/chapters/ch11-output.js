@@ -5,8 +5,8 @@
 // evaluated as written: overflow, log(0), lost digits, next to the stable forms and the engine
 // (figures/stability.js).
 import { defineChapter, p, h3, tex, note, figure } from './common.js';
-import { mountOutputGradient, OUTPUT_LIMITS } from './figures/output-gradient.js';
-import { mountStability, STABILITY_LIMITS } from './figures/stability.js';
+import { mountOutputGradient, OUTPUT_FIELDS } from './figures/output-gradient.js';
+import { mountStability, STABILITY_FIELDS } from './figures/stability.js';
 import { outputPrediction } from './predictions.js';
 
 export default defineChapter({
@@ -14,14 +14,7 @@ export default defineChapter({
   buildsOn: ['stepper', 'sigmoid', 'summary'],
   sources: ['bridle1990', 'goodfellowOutput', 'goldberg1991', 'pytorchBce'],
   tryThis: { key: 'output.try', hash: '#output?v=1&t=0&z=6&sz=800&st=0' },
-  state: {
-    fields: {
-      t: { type: 'number', range: OUTPUT_LIMITS.target, default: 1 },
-      z: { type: 'number', range: OUTPUT_LIMITS.logit, default: -8 },
-      sz: { type: 'number', range: STABILITY_LIMITS.logit, default: 40 },
-      st: { type: 'number', range: STABILITY_LIMITS.target, default: 0 },
-    },
-  },
+  state: { fields: { ...OUTPUT_FIELDS, ...STABILITY_FIELDS } },
   blocks: () => [
     p('output.p1'),
     h3('output.h.bce'),

@@ -7,9 +7,9 @@
 import { defineChapter, p, h3, tex, note, figure, plotFigure } from './common.js';
 import { mountActivationPlot } from '../widgets/activation-plot/index.js';
 import { mountModernShapes, MODERN_SMOOTH } from './figures/modern-shapes.js';
-import { mountSwishBeta, SWISH_LIMITS } from './figures/swish-beta.js';
-import { mountGatedUnit, GATES, GATE_LIMITS } from './figures/gated-unit.js';
-import { mountSummaryTable, SUMMARY_DATASETS } from './figures/summary-table.js';
+import { mountSwishBeta, SWISH_FIELDS } from './figures/swish-beta.js';
+import { mountGatedUnit, GATE_FIELDS } from './figures/gated-unit.js';
+import { mountSummaryTable, SUMMARY_FIELDS } from './figures/summary-table.js';
 import { modernPrediction } from './predictions.js';
 
 /** The rows of this chapter's standard-experiment table: ReLU as the reference, then the modern ones. */
@@ -23,14 +23,7 @@ export default defineChapter({
   tryThis: { key: 'modern.try', hash: '#modern?v=1&act=silu&y=-1.28&r=6&d=1&beta=1&gate=swiglu&gu=2&gv=-1.2785&data=spirals&seed=1' },
   state: {
     plot: { activation: 'gelu', fixed: false, choices: MODERN_SMOOTH, initial: { point: -0.75 } },
-    fields: {
-      beta: { type: 'number', range: SWISH_LIMITS.beta, default: 1.702 },
-      gate: { type: 'word', words: Object.keys(GATES), default: 'swiglu' },
-      gu: { type: 'number', range: GATE_LIMITS.u, default: 1 },
-      gv: { type: 'number', range: GATE_LIMITS.v, default: -1 },
-      data: { type: 'word', words: SUMMARY_DATASETS, default: 'spirals' },
-      seed: { type: 'integer', range: [0, 9999], default: 1 },
-    },
+    fields: { ...SWISH_FIELDS, ...GATE_FIELDS, ...SUMMARY_FIELDS },
   },
   blocks: () => [
     p('modern.p1'),

@@ -2,7 +2,7 @@
 // lost; reconstructed in DIGEST.md). Each criterion is checked live by the engine for the
 // activation the learner picks.
 import { defineChapter, p, list, figure } from './common.js';
-import { mountCriteria, CRITERIA_ACTIVATIONS } from './figures/criteria.js';
+import { mountCriteria, CRITERIA_FIELDS } from './figures/criteria.js';
 import { criteriaPrediction } from './predictions.js';
 
 export default defineChapter({
@@ -10,9 +10,7 @@ export default defineChapter({
   buildsOn: ['why', 'stepper'],
   sources: ['article.criteria', 'lecun1998', 'glorot2010', 'hendrycks2016'],
   tryThis: { key: 'criteria.try', hash: '#criteria?v=1&act=gelu' },
-  state: {
-    fields: { act: { type: 'word', words: CRITERIA_ACTIVATIONS, default: 'sigmoid' } },
-  },
+  state: { fields: CRITERIA_FIELDS },
   blocks: () => [
     p('criteria.p1'),
     list(['criteria.item.nonlinear', 'criteria.item.differentiable', 'criteria.item.cheap', 'criteria.item.monotonic',

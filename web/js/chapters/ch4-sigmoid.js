@@ -4,8 +4,8 @@
 // the (1/4)^depth bound. The article's slip “f 就是 σ′” is corrected in a note.
 import { defineChapter, p, h3, tex, note, figure, plotFigure } from './common.js';
 import { mountActivationPlot } from '../widgets/activation-plot/index.js';
-import { mountSameSign } from './figures/same-sign.js';
-import { mountVanishing, CHAIN_LIMITS } from './figures/vanishing.js';
+import { mountSameSign, SAME_SIGN_FIELDS } from './figures/same-sign.js';
+import { mountVanishing, CHAIN_FIELDS } from './figures/vanishing.js';
 import { sigmoidPrediction } from './predictions.js';
 import { withScratchCells } from './scratch-cells.js';
 import CELLS from './cells/sigmoid.js';
@@ -17,12 +17,7 @@ export default defineChapter(withScratchCells({
   tryThis: { key: 'sigmoid.try', hash: '#sigmoid?v=1&y=5&r=6&d=1&seed=5&dep=6&w=1&b=4' },
   state: {
     plot: { activation: 'sigmoid' },
-    fields: {
-      seed: { type: 'integer', range: [0, 9999], default: 5 },
-      dep: { type: 'integer', range: CHAIN_LIMITS.depth, default: 6 },
-      w: { type: 'number', range: CHAIN_LIMITS.weight, default: 1 },
-      b: { type: 'number', range: CHAIN_LIMITS.bias, default: 0 },
-    },
+    fields: { ...SAME_SIGN_FIELDS, ...CHAIN_FIELDS },
   },
   blocks: () => [
     p('sigmoid.p1'),

@@ -4,7 +4,7 @@
 // comparison (σ against σ − ½) can and cannot separate: centring from the 4× steeper slope.
 import { defineChapter, p, h3, tex, note, figure, plotFigure } from './common.js';
 import { mountActivationPlot } from '../widgets/activation-plot/index.js';
-import { mountCentring } from './figures/centring.js';
+import { mountCentring, CENTRING_FIELDS } from './figures/centring.js';
 import { tanhPrediction } from './predictions.js';
 
 export default defineChapter({
@@ -14,7 +14,7 @@ export default defineChapter({
   tryThis: { key: 'tanh.try', hash: '#tanh?v=1&y=1&r=6&d=1&cmp=article-tanh&mr=6' },
   state: {
     plot: { activation: 'tanh', initial: { compare: 'tanh-identity', point: 1 } },
-    fields: { mr: { type: 'number', range: [0.5, 10], default: 6 } },
+    fields: CENTRING_FIELDS,
   },
   blocks: () => [
     p('tanh.p1'),

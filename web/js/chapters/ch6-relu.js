@@ -3,8 +3,8 @@
 // dead-start network (biases start negative) and, for more, in the training playground.
 import { defineChapter, playgroundPresetLink, p, h3, tex, list, figure, plotFigure } from './common.js';
 import { mountActivationPlot } from '../widgets/activation-plot/index.js';
-import { mountSparsityMap, SPARSITY_LIMITS } from './figures/sparsity-map.js';
-import { mountDeadStart, DEAD_START_BIAS } from './figures/dead-start.js';
+import { mountSparsityMap, SPARSITY_FIELDS } from './figures/sparsity-map.js';
+import { mountDeadStart, DEAD_START_FIELDS } from './figures/dead-start.js';
 import { reluPrediction } from './predictions.js';
 import { withScratchCells } from './scratch-cells.js';
 import CELLS from './cells/relu.js';
@@ -16,11 +16,7 @@ export default defineChapter(withScratchCells({
   tryThis: { key: 'relu.try', hash: '#relu?v=1&y=1&r=6&d=1&seed=1&b=-1&rb=-3' },
   state: {
     plot: { activation: 'relu', initial: { point: 1 } },
-    fields: {
-      seed: { type: 'integer', range: SPARSITY_LIMITS.seed, default: 1 },
-      b: { type: 'number', range: SPARSITY_LIMITS.bias, default: 0 },
-      rb: { type: 'number', range: DEAD_START_BIAS, default: -2 },
-    },
+    fields: { ...SPARSITY_FIELDS, ...DEAD_START_FIELDS },
   },
   blocks: () => [
     p('relu.p1'),

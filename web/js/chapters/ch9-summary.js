@@ -5,7 +5,7 @@
 import { defineChapter, p, h3, tex, list, figure, plotFigure } from './common.js';
 import { mountActivationPlot } from '../widgets/activation-plot/index.js';
 import { PLOT_ACTIVATIONS } from '../kit/state/activation-plot-schema.js';
-import { mountSummaryTable, SUMMARY_DATASETS } from './figures/summary-table.js';
+import { mountSummaryTable, SUMMARY_FIELDS } from './figures/summary-table.js';
 import { summaryPrediction } from './predictions.js';
 import { withScratchCells } from './scratch-cells.js';
 import CELLS from './cells/summary.js';
@@ -17,10 +17,7 @@ export default defineChapter(withScratchCells({
   tryThis: { key: 'summary.try', hash: '#summary?v=1&act=silu&y=-1.3&r=6&d=1&data=xor&seed=2' },
   state: {
     plot: { activation: 'gelu', fixed: false, choices: PLOT_ACTIVATIONS, initial: { point: -0.75 } },
-    fields: {
-      data: { type: 'word', words: SUMMARY_DATASETS, default: 'spirals' },
-      seed: { type: 'integer', range: [0, 9999], default: 1 },
-    },
+    fields: SUMMARY_FIELDS,
   },
   blocks: () => [
     p('summary.p1'),

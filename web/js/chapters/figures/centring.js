@@ -7,6 +7,10 @@ import { figureFrame, computedFigure, stateNumberField, keyNumbers, fmt } from '
 import { activationName } from '../../kit/activations.js';
 
 export const CENTRING_ACTIVATIONS = ['sigmoid', 'tanh', 'relu'];
+/** The chapter state this figure reads (chapters/state.js): each field, what it allows, its default. */
+export const CENTRING_FIELDS = Object.freeze({
+  mr: { type: 'number', range: [0.5, 10], default: 6 },
+});
 const POINTS = 201;
 
 export function centringRows(engine, range) {
@@ -28,7 +32,7 @@ export function mountCentring(host, ctx) {
   function renderControls() {
     frame.caption.textContent = t()('centre.figure.title');
     frame.setControls(stateNumberField(ctx, {
-      key: 'mr', label: t()('centre.figure.range'), range: [0.5, 10], after: () => figure.compute(),
+      key: 'mr', label: t()('centre.figure.range'), range: CENTRING_FIELDS.mr.range, after: () => figure.compute(),
     }).element);
   }
 

@@ -9,6 +9,10 @@ import { ACTIVATION_NAMES, activationName } from '../../kit/activations.js';
 
 /** Every activation of the engine's catalogue, each checked with its default parameters. */
 export const CRITERIA_ACTIVATIONS = ACTIVATION_NAMES;
+/** The chapter state this figure reads (chapters/state.js): each field, what it allows, its default. */
+export const CRITERIA_FIELDS = Object.freeze({
+  act: { type: 'word', words: CRITERIA_ACTIVATIONS, default: 'sigmoid' },
+});
 const CRITERIA = ['nonlinear', 'differentiable', 'cheap', 'monotonic', 'saturation', 'centred', 'range'];
 
 const activationOf = (name) => ({ activation: name }); // the engine's default parameters

@@ -20,6 +20,10 @@ export const DEAD_START = Object.freeze({
   shuffleSeed: 1,
 });
 export const DEAD_START_BIAS = [-3, 0];
+/** The chapter state this figure reads (chapters/state.js): each field, what it allows, its default. */
+export const DEAD_START_FIELDS = Object.freeze({
+  rb: { type: 'number', range: DEAD_START_BIAS, default: -2 },
+});
 
 const STYLE = {
   relu: { tone: 1, dash: 'solid', shape: 'circle' },

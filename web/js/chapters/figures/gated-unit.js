@@ -11,6 +11,12 @@ import { plotFigure, selectField, keyNumbers, fmt } from './frame.js';
 /** Each variant's gate, by the engine's activation name (the bilinear unit has none). */
 export const GATES = Object.freeze({ glu: 'sigmoid', swiglu: 'silu', geglu: 'gelu', reglu: 'relu', bilinear: 'identity' });
 export const GATE_LIMITS = Object.freeze({ u: [-5, 5], v: [-6, 6] });
+/** The chapter state this figure reads (chapters/state.js): each field, what it allows, its default. */
+export const GATE_FIELDS = Object.freeze({
+  gate: { type: 'word', words: Object.keys(GATES), default: 'swiglu' },
+  gu: { type: 'number', range: GATE_LIMITS.u, default: 1 },
+  gv: { type: 'number', range: GATE_LIMITS.v, default: -1 },
+});
 const RANGE = 6;
 const POINTS = 241;
 

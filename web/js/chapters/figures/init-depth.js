@@ -14,6 +14,13 @@ export const INIT_WIDTH = 128;
 export const INIT_BATCH = 128;
 export const INIT_LIMITS = Object.freeze({ depth: [1, 32], slope: [0, 1], seed: [0, 9999] });
 export const INIT_ACTIVATIONS = ACTIVATION_NAMES.filter((name) => name !== 'prelu');
+/** The chapter state this figure reads (chapters/state.js): each field, what it allows, its default. */
+export const INIT_FIELDS = Object.freeze({
+  act: { type: 'word', words: INIT_ACTIVATIONS, default: 'relu' },
+  slope: { type: 'number', range: INIT_LIMITS.slope, default: 0.01 },
+  dep: { type: 'integer', range: INIT_LIMITS.depth, default: 16 },
+  seed: { type: 'integer', range: INIT_LIMITS.seed, default: 1 },
+});
 
 /** The four initialisers compared: the engine's scheme and, for the plain normal ones, its σ. */
 export const INITIALISERS = Object.freeze([

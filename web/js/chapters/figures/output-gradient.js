@@ -7,6 +7,11 @@ import { h } from '../../kit/dom.js';
 import { plotFigure, keyNumbers, fmt } from './frame.js';
 
 export const OUTPUT_LIMITS = Object.freeze({ target: [0, 1], logit: [-30, 30] });
+/** The chapter state this figure reads (chapters/state.js): each field, what it allows, its default. */
+export const OUTPUT_FIELDS = Object.freeze({
+  t: { type: 'number', range: OUTPUT_LIMITS.target, default: 1 },
+  z: { type: 'number', range: OUTPUT_LIMITS.logit, default: -8 },
+});
 const RANGE = 10;
 const POINTS = 161;
 

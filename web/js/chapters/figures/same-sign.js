@@ -9,6 +9,10 @@ import { figureFrame, computedFigure, stateNumberField, keyNumbers, fmt } from '
 import { activationName } from '../../kit/activations.js';
 
 export const SAME_SIGN_SETUP = Object.freeze({ dataset: { kind: 'xor', size: 200, noise: 0.1, seed: 1 }, hidden: 2 });
+/** The chapter state this figure reads (chapters/state.js): each field, what it allows, its default. */
+export const SAME_SIGN_FIELDS = Object.freeze({
+  seed: { type: 'integer', range: [0, 9999], default: 5 },
+});
 
 /** Per-example gradients of the output neuron's weights, for hidden activation `activation`. */
 export function sameSignSample(engine, activation, seed, data) {
@@ -48,7 +52,7 @@ export function mountSameSign(host, ctx) {
   function renderControls() {
     frame.caption.textContent = t()('sign.figure.title');
     const seed = stateNumberField(ctx, {
-      key: 'seed', label: t()('sign.figure.seed'), range: [0, 9999], integer: true, after: () => figure.compute(),
+      key: 'seed', label: t()('sign.figure.seed'), range: SAME_SIGN_FIELDS.seed.range, integer: true, after: () => figure.compute(),
     });
     frame.setControls(seed.element);
   }

@@ -11,6 +11,11 @@ export const SPARSITY_SETUP = Object.freeze({
   dataset: { kind: 'circle', size: 64, noise: 0.1, seed: 1 }, hidden: [16, 16],
 });
 export const SPARSITY_LIMITS = Object.freeze({ seed: [0, 9999], bias: [-3, 1] });
+/** The chapter state this figure reads (chapters/state.js): each field, what it allows, its default. */
+export const SPARSITY_FIELDS = Object.freeze({
+  seed: { type: 'integer', range: SPARSITY_LIMITS.seed, default: 1 },
+  b: { type: 'number', range: SPARSITY_LIMITS.bias, default: 0 },
+});
 
 export function sparsityNetwork(engine, { seed, bias }) {
   const data = engine.evaluate({ dataset: SPARSITY_SETUP.dataset }).dataset;

@@ -9,6 +9,11 @@ import { h } from '../../kit/dom.js';
 import { figureFrame, computedFigure, stateNumberFields, keyNumbers, fmt } from './frame.js';
 
 export const STABILITY_LIMITS = Object.freeze({ logit: [-10000, 10000], target: [0, 1] });
+/** The chapter state this figure reads (chapters/state.js): each field, what it allows, its default. */
+export const STABILITY_FIELDS = Object.freeze({
+  sz: { type: 'number', range: STABILITY_LIMITS.logit, default: 40 },
+  st: { type: 'number', range: STABILITY_LIMITS.target, default: 0 },
+});
 
 // --- the formulas as usually written ------------------------------------------------------------
 const naive = {

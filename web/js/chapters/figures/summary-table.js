@@ -12,6 +12,11 @@ import { ACTIVATION_NAMES, activationName } from '../../kit/activations.js';
 /** A row for every activation of the engine's catalogue, each with its default parameters. */
 export const SUMMARY_ACTIVATIONS = ACTIVATION_NAMES;
 export const SUMMARY_DATASETS = ['spirals', 'circle', 'xor', 'gaussians'];
+/** The chapter state this figure reads (chapters/state.js): each field, what it allows, its default. */
+export const SUMMARY_FIELDS = Object.freeze({
+  data: { type: 'word', words: SUMMARY_DATASETS, default: 'spirals' },
+  seed: { type: 'integer', range: [0, 9999], default: 1 },
+});
 export const STANDARD_EXPERIMENT = Object.freeze({
   size: 400, noise: 0.1, dataSeed: 1,
   hidden: [16, 16, 16],
@@ -135,7 +140,7 @@ export function mountSummaryTable(host, ctx, { activations = SUMMARY_ACTIVATIONS
       onValue: (value) => { ctx.update({ data: value }); experiment.restart(); },
     });
     const seed = stateNumberField(ctx, {
-      key: 'seed', label: t()('summary.figure.seed'), range: [0, 9999], integer: true, after: experiment.restart,
+      key: 'seed', label: t()('summary.figure.seed'), range: SUMMARY_FIELDS.seed.range, integer: true, after: experiment.restart,
     });
     const again = h('button', {
       type: 'button', class: 'chapter-button', 'data-field': 'rerun', text: t()('summary.figure.rerun'),

@@ -5,6 +5,10 @@
 import { plotFigure, keyNumbers, fmt } from './frame.js';
 
 export const SWISH_LIMITS = Object.freeze({ beta: [0.1, 10] });
+/** The chapter state this figure reads (chapters/state.js): each field, what it allows, its default. */
+export const SWISH_FIELDS = Object.freeze({
+  beta: { type: 'number', range: SWISH_LIMITS.beta, default: 1.702 },
+});
 const RANGE = 5;
 const POINTS = 401;
 

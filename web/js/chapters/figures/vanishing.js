@@ -10,6 +10,12 @@ import { figureFrame, computedFigure, stateNumberFields, keyNumbers, fmt } from 
 export const CHAIN_LIMITS = Object.freeze({ depth: [2, 20], weight: [-10, 10], bias: [-10, 10] });
 export const CHAIN_INPUT = 1;
 export const CHAIN_TARGET = 0;
+/** The chapter state this figure reads (chapters/state.js): each field, what it allows, its default. */
+export const CHAIN_FIELDS = Object.freeze({
+  dep: { type: 'integer', range: CHAIN_LIMITS.depth, default: 6 },
+  w: { type: 'number', range: CHAIN_LIMITS.weight, default: 1 },
+  b: { type: 'number', range: CHAIN_LIMITS.bias, default: 0 },
+});
 
 /** The chain's per-layer gradients and bounds, from two engine requests. */
 export function chainGradients(engine, { depth, w, b }) {

@@ -1,5 +1,6 @@
 // Small engine requests the exercises share: an activation's value and slope at a few points, and
-// a pass (with its gradients) through a chain or a layer written out with its numbers.
+// a pass (with its gradients) through a chain or a layer written out with its numbers; and the one
+// exercise two chapters ask of their activation (its derivative through its own value).
 
 /** {values, derivatives} of `activation` (with its parameters, e.g. {slope: 0.1}) at `points`. */
 export function curve(engine, activation, points, parameters = {}) {
@@ -33,4 +34,24 @@ export function chain(engine, { x, t, activations, w, b, update = null }) {
     target: [t],
     update,
   });
+}
+
+/**
+ * The exercise "write f′(y) through f's own value" (sigmoid: s(1 − s), tanh: 1 − t²): three inputs
+ * y drawn from `ranges` ([low, high, step] each), the formula in `variable` checked at the values the
+ * engine gives against the derivatives it gives.
+ */
+export function derivativeThroughValue({ id, activation, variable, ranges }) {
+  return {
+    id,
+    kind: 'formula',
+    generate: (random) => ({ y: ranges.map(([low, high, step]) => random.grid(low, high, step)) }),
+    solve(engine, { y }) {
+      const { values, derivatives } = curve(engine, activation, y);
+      return {
+        variables: [variable], points: values.map((value) => ({ [variable]: value })), expected: derivatives,
+        work: { y0: y[0], [`${variable}0`]: values[0], d0: derivatives[0] },
+      };
+    },
+  };
 }

@@ -1,22 +1,11 @@
 // Chapter 4, sigmoid: its derivative through its own value, and how fast a chain of sigmoids
 // shrinks the gradient.
-import { curve, chain } from '../network.js';
+import { chain, derivativeThroughValue } from '../network.js';
 
 export default [
-  {
-    id: 'sigmoid-derivative',
-    kind: 'formula',
-    generate: (random) => ({ y: [random.grid(-4, -0.5, 0.5), random.grid(0.5, 4, 0.5), random.grid(-1, 1, 0.25)] }),
-    solve(engine, { y }) {
-      const { values, derivatives } = curve(engine, 'sigmoid', y);
-      return {
-        variables: ['s'],
-        points: values.map((s) => ({ s })),
-        expected: derivatives,
-        work: { y0: y[0], s0: values[0], d0: derivatives[0] },
-      };
-    },
-  },
+  derivativeThroughValue({
+    id: 'sigmoid-derivative', activation: 'sigmoid', variable: 's', ranges: [[-4, -0.5, 0.5], [0.5, 4, 0.5], [-1, 1, 0.25]],
+  }),
   {
     id: 'sigmoid-vanishing',
     kind: 'numeric',

@@ -1,19 +1,10 @@
 // Chapter 5, tanh: its derivative through its own value, and tanh as a stretched sigmoid.
-import { curve } from '../network.js';
+import { curve, derivativeThroughValue } from '../network.js';
 
 export default [
-  {
-    id: 'tanh-derivative',
-    kind: 'formula',
-    generate: (random) => ({ y: [random.grid(-3, -0.5, 0.25), random.grid(0.5, 3, 0.25), random.grid(-0.5, 0.5, 0.25)] }),
-    solve(engine, { y }) {
-      const { values, derivatives } = curve(engine, 'tanh', y);
-      return {
-        variables: ['t'], points: values.map((t) => ({ t })), expected: derivatives,
-        work: { y0: y[0], t0: values[0], d0: derivatives[0] },
-      };
-    },
-  },
+  derivativeThroughValue({
+    id: 'tanh-derivative', activation: 'tanh', variable: 't', ranges: [[-3, -0.5, 0.25], [0.5, 3, 0.25], [-0.5, 0.5, 0.25]],
+  }),
   {
     id: 'tanh-from-sigmoid',
     kind: 'formula',
