@@ -1,6 +1,6 @@
 // The exercises at the end of every chapter (defineChapter and the stepper's chapter frame add them):
-// every exercise of the catalogue (kit/exercises/) for that chapter number, each an exercise widget, mounted when the block comes near the viewport (so the
-// page's first load computes none of them and loads their code only then).
+// every exercise of the catalogue (kit/exercises/) for that chapter number, each an exercise widget, mounted when the block comes
+// near the viewport (so the page's first load computes none of them and loads their code only then).
 import { h } from '../kit/dom.js';
 import { exercisesOfChapter } from '../kit/exercises/catalogue.js';
 import { whenVisible } from './figures/frame.js';

@@ -56,7 +56,8 @@ function numberField(spec, id, t, state, questionId) {
   return h('div', { class: 'prediction-number' },
     h('label', { for: inputId, text: t(spec.unit === '%' ? 'predict.yourPercent' : 'predict.yourNumber') }),
     h('input', {
-      id: inputId, type: 'text', inputmode: 'decimal', autocomplete: 'off', value: state.text || '', size: 8, 'aria-describedby': questionId,
+      id: inputId, type: 'text', inputmode: 'decimal', autocomplete: 'off', value: state.text || '', size: 8,
+      'aria-describedby': questionId,
       'aria-invalid': state.problem ? 'true' : null,
       oninput: (event) => { state.text = event.target.value; state.onGuess(); },
     }));
@@ -105,7 +106,10 @@ function barOf(share) {
 /** A few engine numbers as labelled bars (a live figure for predictions that have none below them). */
 function barFigure(rows, t) {
   const largest = Math.max(...rows.map((row) => Math.abs(row.value)), 1e-300);
-  return h('div', { class: 'prediction-bars', role: 'img', 'aria-label': rows.map((row) => `${t(row.label)}: ${formatNumber(row.value, 4)}`).join('; ') },
+  return h('div', {
+    class: 'prediction-bars', role: 'img',
+    'aria-label': rows.map((row) => `${t(row.label)}: ${formatNumber(row.value, 4)}`).join('; '),
+  },
     rows.map((row) => h('div', { class: 'prediction-bar-row' },
       h('span', { class: 'prediction-bar-label', text: t(row.label) }),
       h('span', { class: 'prediction-bar-track' }, barOf(Math.abs(row.value) / largest)),
@@ -169,7 +173,10 @@ export function predict({ id, answer: spec, compute, question = () => ({}), gate
           parts.push(h('div', { class: 'prediction-actions' }, commit,
             h('button', { type: 'button', class: 'prediction-skip', onclick: () => reveal(false), text: t('predict.skip') })));
           if (state.problem) {
-            parts.push(h('p', { class: 'prediction-problem', role: 'alert', text: t(`predict.problem.${state.problem}`, { min: formatNumber(spec.min, 4), max: formatNumber(spec.max, 4) }) }));
+            parts.push(h('p', {
+              class: 'prediction-problem', role: 'alert',
+              text: t(`predict.problem.${state.problem}`, { min: formatNumber(spec.min, 4), max: formatNumber(spec.max, 4) }),
+            }));
           }
         } else if (state.error) {
           parts.push(h('p', { class: 'prediction-problem', role: 'alert', text: engineErrorMessage(state.error, t) }));
@@ -180,12 +187,17 @@ export function predict({ id, answer: spec, compute, question = () => ({}), gate
           if (bars) parts.push(barFigure(bars(state.computed), t));
           const skipping = remembered().skip;
           parts.push(h('p', { class: 'prediction-setting' },
-            h('button', { type: 'button', class: 'prediction-toggle', onclick: () => setSkipping(!skipping), text: t(skipping ? 'predict.askAgain' : 'predict.skipAll') })));
+            h('button', {
+              type: 'button', class: 'prediction-toggle', onclick: () => setSkipping(!skipping),
+              text: t(skipping ? 'predict.askAgain' : 'predict.skipAll'),
+            })));
         }
         box.replaceChildren(...parts);
         onGuess();
         box.dataset.outcome = state.computed && state.guessed !== null
-          ? String(spec.kind === 'choice' ? state.guessed === state.computed.correct : Math.abs(state.guessed - state.computed.actual) <= spec.close)
+          ? String(spec.kind === 'choice'
+            ? state.guessed === state.computed.correct
+            : Math.abs(state.guessed - state.computed.actual) <= spec.close)
           : '';
       }
       // Made before (or the reader sees every figure straight away): shown, compared when in view.

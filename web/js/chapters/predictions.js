@@ -35,7 +35,11 @@ export const whyPrediction = (gate) => predict({
     const { weights, biases } = ctx.state;
     const [left, middle, right] = [-1, 0, 1].map((x) => linearStack(engine, weights, biases, x));
     const straight = Math.abs((right - middle) - (middle - left)) <= 1e-9 * (1 + Math.abs(right) + Math.abs(left));
-    return { actual: straight ? 1 : 0, correct: straight ? 'line' : 'bend', params: { W: formatNumber((right - left) / 2), B: formatNumber(middle), n: String(weights.length) } };
+    return {
+      actual: straight ? 1 : 0,
+      correct: straight ? 'line' : 'bend',
+      params: { W: formatNumber((right - left) / 2), B: formatNumber(middle), n: String(weights.length) },
+    };
   },
 });
 
@@ -52,7 +56,10 @@ export const stepperPrediction = () => predict({
     const g1 = response.layers[0].grad_weights[0][0];
     const g2 = response.layers[1].grad_weights[0][0];
     const ratio = Math.abs(g1 / g2);
-    return { actual: ratio, correct: Math.abs(ratio - 1) < 0.05 ? 'same' : (ratio > 1 ? 'w1' : 'w2'), g1, g2, params: { ratio: ratio.toFixed(2) } };
+    return {
+      actual: ratio, correct: Math.abs(ratio - 1) < 0.05 ? 'same' : (ratio > 1 ? 'w1' : 'w2'), g1, g2,
+      params: { ratio: ratio.toFixed(2) },
+    };
   },
   bars: ({ g1, g2 }) => [{ label: 'predict.stepper.bar.w1', value: g1 }, { label: 'predict.stepper.bar.w2', value: g2 }],
 });
@@ -79,7 +86,11 @@ export const sigmoidPrediction = (gate) => predict({
   compute(engine, ctx) {
     const { rows } = chainGradients(engine, { depth: ctx.state.dep, w: ctx.state.w, b: ctx.state.b });
     const first = rows[0].gradient;
-    return { actual: first, correct: nearestChoice(first, ['1e-1', '1e-4', '1e-9'], { log: true }), params: { first: first.toExponential(2), last: rows[rows.length - 1].gradient.toExponential(2) } };
+    return {
+      actual: first,
+      correct: nearestChoice(first, ['1e-1', '1e-4', '1e-9'], { log: true }),
+      params: { first: first.toExponential(2), last: rows[rows.length - 1].gradient.toExponential(2) },
+    };
   },
 });
 
@@ -135,7 +146,10 @@ export const preluPrediction = (gate) => predict({
     });
     const layer = response.layers[0];
     const slope = layer.grad_alpha[0] / layer.grad_activations[0][0];
-    return { actual: slope, correct: slope === 0 ? 'zero' : (Math.abs(slope - 0.25) < 1e-12 ? 'alpha' : 'y'), params: { value: formatNumber(slope) } };
+    return {
+      actual: slope, correct: slope === 0 ? 'zero' : (Math.abs(slope - 0.25) < 1e-12 ? 'alpha' : 'y'),
+      params: { value: formatNumber(slope) },
+    };
   },
 });
 
@@ -147,7 +161,10 @@ export const summaryPrediction = (gate) => predict({
   compute(engine) {
     const peaks = Object.fromEntries(engine.catalogue().map((entry) => [entry.name, entry.peak_derivative]));
     const best = ['sigmoid', 'tanh', 'gelu'].reduce((a, b) => (peaks[b] > peaks[a] ? b : a));
-    return { actual: peaks[best], correct: best, params: { sigmoid: String(peaks.sigmoid), tanh: String(peaks.tanh), gelu: peaks.gelu.toFixed(4) } };
+    return {
+      actual: peaks[best], correct: best,
+      params: { sigmoid: String(peaks.sigmoid), tanh: String(peaks.tanh), gelu: peaks.gelu.toFixed(4) },
+    };
   },
 });
 
@@ -159,7 +176,9 @@ export const initPrediction = (gate) => predict({
   gate,
   question: (ctx) => ({ depth: String(ctx.state.dep), name: activationName(ctx.t, ctx.state.act, 'aplot.option') }),
   compute(engine, ctx) {
-    const { runs } = depthStatistics(engine, { activation: ctx.state.act, slope: ctx.state.slope, depth: ctx.state.dep, seed: ctx.state.seed });
+    const { runs } = depthStatistics(engine, {
+      activation: ctx.state.act, slope: ctx.state.slope, depth: ctx.state.dep, seed: ctx.state.seed,
+    });
     const lastStd = (id) => runs.find((run) => run.id === id).layers.at(-1).activationStd;
     const xavier = runs.find((run) => run.id === 'xavier');
     const last = lastStd('xavier');

@@ -25,12 +25,18 @@ function cellCodec(base, cells) {
     defaults: () => ({ ...base.defaults(), ...Object.fromEntries(cells.map((cell) => [cell.key, cell.code])) }),
     validate(candidate) {
       if (candidate === null || typeof candidate !== 'object') throw new HashError('type', 'state');
-      const codes = cells.map((cell) => [cell.key, candidate[cell.key] === undefined ? cell.code : validateCode(candidate[cell.key], cell.key)]);
+      const codes = cells.map((cell) => [
+        cell.key,
+        candidate[cell.key] === undefined ? cell.code : validateCode(candidate[cell.key], cell.key),
+      ]);
       return { ...base.validate(split(candidate)), ...Object.fromEntries(codes) };
     },
     decode(params) {
       const rest = new Map([...params].filter(([key]) => !keys.includes(key)));
-      const codes = cells.map((cell) => [cell.key, params.has(cell.key) ? decodeCell(cell.code, params.get(cell.key), cell.key) : cell.code]);
+      const codes = cells.map((cell) => [
+        cell.key,
+        params.has(cell.key) ? decodeCell(cell.code, params.get(cell.key), cell.key) : cell.code,
+      ]);
       return { ...base.decode(rest), ...Object.fromEntries(codes) };
     },
     encode(state) {

@@ -40,7 +40,9 @@ export async function checkFormula(text, { variables, points, expected, toleranc
       || part.isIndexNode || part.isObjectNode || part.isArrayNode || part.isRangeNode) assignment = true;
     if (!part.isSymbolNode) return;
     const called = parent && parent.isFunctionNode && path === 'fn';
-    const allowed = called ? FORMULA_FUNCTIONS.includes(part.name) : (variables.includes(part.name) || FORMULA_CONSTANTS.includes(part.name));
+    const allowed = called
+      ? FORMULA_FUNCTIONS.includes(part.name)
+      : (variables.includes(part.name) || FORMULA_CONSTANTS.includes(part.name));
     if (!allowed && !unknown.includes(part.name)) unknown.push(part.name);
   });
   if (assignment) return { ok: false, problem: 'syntax', position: null };

@@ -46,7 +46,9 @@ export function createFileControls(t, { onExportJson, onExportCsv, onImport, ext
   const element = h('div', { class: 'lab-files', role: 'group', 'aria-label': t('lab.files.label') },
     h('button', { type: 'button', class: 'action', 'data-action': 'export-json', text: t('lab.export.json'), onclick: onExportJson }),
     h('button', { type: 'button', class: 'action', 'data-action': 'export-csv', text: t('lab.export.csv'), onclick: onExportCsv }),
-    extra.map(({ action, label, onClick }) => h('button', { type: 'button', class: 'action', 'data-action': action, text: label, onclick: onClick })),
+    extra.map(({ action, label, onClick }) => h('button', {
+      type: 'button', class: 'action', 'data-action': action, text: label, onclick: onClick,
+    })),
     importButton, input, message);
 
   function showMessage(text, kind) {

@@ -48,7 +48,10 @@ const predictRows = (session, rows) => (rows.length === 0 ? new Float64Array(0) 
 function unitSaturation(engine, spec, parameters, l, j, data, zeros) {
   const { weights, biases, alpha } = parameters.layers[l];
   const layer = { units: 1 };
-  if (spec.layers[l].activation === 'prelu' && Array.isArray(alpha)) { layer.alpha = alpha.length === 1 ? alpha[0] : alpha[j]; layer.alpha_mode = 'shared'; }
+  if (spec.layers[l].activation === 'prelu' && Array.isArray(alpha)) {
+    layer.alpha = alpha.length === 1 ? alpha[0] : alpha[j];
+    layer.alpha_mode = 'shared';
+  }
   const session = prefixSession(engine, spec, parameters, l + 1, { layer, weights: [weights[j]], biases: [biases[j]] });
   return using(session, (s) => s.measure(data, zeros).layers[l].saturation_fraction);
 }

@@ -44,7 +44,10 @@ export function shapePath(ctx, shape, x, y, r) {
     case 'cross': case 'plus': {
       const w = r * 0.45;
       const arm = r * 1.15;
-      const points = [[-w, -arm], [w, -arm], [w, -w], [arm, -w], [arm, w], [w, w], [w, arm], [-w, arm], [-w, w], [-arm, w], [-arm, -w], [-w, -w]];
+      const points = [
+        [-w, -arm], [w, -arm], [w, -w], [arm, -w], [arm, w], [w, w],
+        [w, arm], [-w, arm], [-w, w], [-arm, w], [-arm, -w], [-w, -w],
+      ];
       const turn = shape === 'cross' ? Math.PI / 4 : 0;
       points.forEach(([dx, dy], i) => {
         const px = x + dx * Math.cos(turn) - dy * Math.sin(turn);

@@ -16,7 +16,9 @@ export function validateExerciseState(candidate) {
     if (key !== 'exercise' && key !== 'seed') throw new HashError('unknown-key', null, { value: key });
   }
   if (!EXERCISE_IDS.includes(candidate.exercise)) {
-    throw new HashError('exercise', 'ex', { value: String(candidate.exercise).slice(0, 40), allowed: { kind: 'oneOf', options: EXERCISE_IDS } });
+    throw new HashError('exercise', 'ex', {
+      value: String(candidate.exercise).slice(0, 40), allowed: { kind: 'oneOf', options: EXERCISE_IDS },
+    });
   }
   const seed = checkRange(candidate.seed === undefined ? 1 : candidate.seed, SEED_LIMITS, 'seed', 'integer');
   return { exercise: candidate.exercise, seed };

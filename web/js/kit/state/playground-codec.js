@@ -10,7 +10,9 @@ import { experimentDecoder, listParam } from './lab-hash.js';
 import { decodePoints, encodePoints } from './own-data.js';
 
 export const PLAYGROUND_CODEC_VERSION = '1';
-const KEYS = ['v', 'data', 'n', 'noise', 'dseed', 'hidden', 'act', 'init', 'bias', 'seed', 'opt', 'lr', 'batch', 'steps', 'at', 'classes', 'pts'];
+const KEYS = [
+  'v', 'data', 'n', 'noise', 'dseed', 'hidden', 'act', 'init', 'bias', 'seed', 'opt', 'lr', 'batch', 'steps', 'at', 'classes', 'pts',
+];
 
 /** Hash parameters (a Map of strings) → a validated state. Throws HashError (naming what is allowed). */
 export const decodePlaygroundHash = experimentDecoder({

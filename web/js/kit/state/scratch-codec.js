@@ -36,7 +36,8 @@ export function changedSpan(prepared, code) {
   while (prefix < limit && prepared.charCodeAt(prefix) === code.charCodeAt(prefix)) prefix += 1;
   if (prefix > 0 && isHigh(code.charCodeAt(prefix - 1))) prefix -= 1;
   let suffix = 0;
-  while (suffix < limit - prefix && prepared.charCodeAt(prepared.length - 1 - suffix) === code.charCodeAt(code.length - 1 - suffix)) suffix += 1;
+  while (suffix < limit - prefix
+    && prepared.charCodeAt(prepared.length - 1 - suffix) === code.charCodeAt(code.length - 1 - suffix)) suffix += 1;
   if (suffix > 0 && isLow(code.charCodeAt(code.length - suffix))) suffix -= 1;
   return { prefix, suffix, middle: code.slice(prefix, code.length - suffix) };
 }

@@ -50,8 +50,11 @@ export function answerControls(t, exercise, drafts, onCheck) {
     rows.push(h('div', { class: 'exercise-field' }, h('label', { for: id, text: label }), input),
       h('p', { class: 'exercise-note', id: noteId, text: note }));
   }
-  const button = h('button', { type: 'submit', class: 'exercise-check', text: t(exercise.kind === 'experiment' ? 'exercise.run' : 'exercise.check') });
-  const element = h('form', { class: 'exercise-answer', novalidate: true, onsubmit: submit }, ...rows, h('div', { class: 'exercise-actions' }, button));
+  const button = h('button', {
+    type: 'submit', class: 'exercise-check', text: t(exercise.kind === 'experiment' ? 'exercise.run' : 'exercise.check'),
+  });
+  const element = h('form', { class: 'exercise-answer', novalidate: true, onsubmit: submit }, ...rows,
+    h('div', { class: 'exercise-actions' }, button));
   function markRefused(result, messageId) {
     const about = result && (result.field ? result.field.name : 'answer');
     for (const [name, control] of controls) {

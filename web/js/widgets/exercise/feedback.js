@@ -21,7 +21,9 @@ function refusedText(t, exercise, result) {
   switch (result.problem || result.kind) {
     case 'empty': return t(exercise.kind === 'formula' ? 'exercise.refused.emptyFormula' : 'exercise.refused.empty');
     case 'number':
-      if (result.field) return t('exercise.refused.fieldNumber', { field: exerciseText(t, exercise, `field.${result.field.name}`), value: short(result.text) });
+      if (result.field) return t('exercise.refused.fieldNumber', {
+        field: exerciseText(t, exercise, `field.${result.field.name}`), value: short(result.text),
+      });
       return t('exercise.refused.number', { value: short(result.text) });
     case 'range':
       return t('exercise.refused.range', {
@@ -34,7 +36,8 @@ function refusedText(t, exercise, result) {
       return result.position ? t('exercise.refused.syntaxAt', { position: String(result.position) }) : t('exercise.refused.syntax');
     case 'unknown':
       return t('exercise.refused.unknown', {
-        name: short(result.name), variables: [...result.variables, ...FORMULA_CONSTANTS].join(', '), functions: FORMULA_FUNCTIONS.join(', '),
+        name: short(result.name), variables: [...result.variables, ...FORMULA_CONSTANTS].join(', '),
+        functions: FORMULA_FUNCTIONS.join(', '),
       });
     case 'not-a-number': return t('exercise.refused.notANumber', { point: pointText(result.point) });
     default: return t('exercise.refused.format');
@@ -47,12 +50,17 @@ export function feedbackText(exercise, variant, result) {
   return (t) => {
     if (result.outcome === 'refused') return refusedText(t, exercise, result);
     if (exercise.kind === 'numeric') {
-      const values = { value: formatNumber(result.value, 6), answer: formatNumber(variant.solution.answer, 6), tolerance: toleranceText(t, result.tolerance) };
+      const values = {
+        value: formatNumber(result.value, 6), answer: formatNumber(variant.solution.answer, 6),
+        tolerance: toleranceText(t, result.tolerance),
+      };
       return t(result.outcome === 'right' ? 'exercise.right.numeric' : 'exercise.wrong.numeric', values);
     }
     if (exercise.kind === 'formula') {
       if (result.outcome === 'right') return t('exercise.right.formula', { count: String(result.count) });
-      return t('exercise.wrong.formula', { point: pointText(result.point), got: formatNumber(result.got, 6), want: formatNumber(result.want, 6) });
+      return t('exercise.wrong.formula', {
+        point: pointText(result.point), got: formatNumber(result.got, 6), want: formatNumber(result.want, 6),
+      });
     }
     const measured = exerciseText(t, exercise, 'result', textParams(variant, t, exercise, result.work));
     return `${measured} ${t(result.outcome === 'right' ? 'exercise.right.experiment' : 'exercise.wrong.experiment')}`;

@@ -50,15 +50,21 @@ export function mountExercise(root, options = {}) {
       h('span', { class: 'exercise-number', text: t('exercise.number', { n: exerciseNumber(exercise) }) }), ' · ',
       h('span', { class: 'exercise-kind', text: kind }), ' · ',
       h('span', { class: 'exercise-variant', text: t('exercise.variant', { seed: String(state.seed) }) }));
-    const newVariant = h('button', { type: 'button', class: 'exercise-new', text: t('exercise.newVariant'), onclick: () => changeSeed(freshSeed(state.seed)) });
+    const newVariant = h('button', {
+      type: 'button', class: 'exercise-new', text: t('exercise.newVariant'), onclick: () => changeSeed(freshSeed(state.seed)),
+    });
     const title = h('h4', { class: 'exercise-title', text: exerciseText(t, exercise, 'title', params) });
     const prompt = h('p', { class: 'exercise-prompt', text: exerciseText(t, exercise, 'prompt', params) });
-    const figure = exercise.figure ? renderTex(h('div', { class: 'exercise-figure tex' }), `\\displaystyle ${exercise.figure(variant.numbers)}`) : null;
+    const figure = exercise.figure
+      ? renderTex(h('div', { class: 'exercise-figure tex' }), `\\displaystyle ${exercise.figure(variant.numbers)}`)
+      : null;
     const controls = answerControls(t, exercise, work.drafts, check);
     const feedback = h('p', { class: 'exercise-feedback', id: uid('exercise-feedback'), role: 'status', 'aria-live': 'polite' });
     const hints = h('ol', { class: 'exercise-hints', hidden: true });
     const hintButton = h('button', { type: 'button', class: 'exercise-hint', onclick: showHint });
-    const solutionButton = h('button', { type: 'button', class: 'exercise-show-solution', text: t('exercise.showSolution'), onclick: showSolution });
+    const solutionButton = h('button', {
+      type: 'button', class: 'exercise-show-solution', text: t('exercise.showSolution'), onclick: showSolution,
+    });
     const solution = h('div', { class: 'exercise-solution', hidden: true },
       h('p', { class: 'exercise-solution-title', text: t('exercise.solutionTitle') }),
       h('p', { text: exerciseText(t, exercise, 'solution', params) }));
@@ -66,8 +72,11 @@ export function mountExercise(root, options = {}) {
     // The progress line: under the exercise, unless the host shows one for several (a chapter).
     const progress = options.progress === false ? { element: null, destroy() {} } : progressLine(t);
     body.replaceChildren(
-      h('div', { class: 'exercise-head' }, meta, h('div', { class: 'exercise-head-actions' }, newVariant, ...(shell.share ? [shell.share.element] : []))), title, prompt, ...(figure ? [figure] : []),
-      controls.element, feedback, h('div', { class: 'exercise-help' }, hintButton, solutionButton), hints, solution, status, ...(progress.element ? [progress.element] : []));
+      h('div', { class: 'exercise-head' }, meta,
+        h('div', { class: 'exercise-head-actions' }, newVariant, ...(shell.share ? [shell.share.element] : []))),
+      title, prompt, ...(figure ? [figure] : []),
+      controls.element, feedback, h('div', { class: 'exercise-help' }, hintButton, solutionButton), hints, solution, status,
+      ...(progress.element ? [progress.element] : []));
     ui = { controls, feedback, hints, hintButton, solutionButton, solution, status, progress, params };
     render();
   }
@@ -79,9 +88,12 @@ export function mountExercise(root, options = {}) {
     ui.feedback.dataset.outcome = work.result ? work.result.outcome : '';
     const refused = work.result && work.result.outcome === 'refused' && work.result.problem !== 'engine';
     ui.controls.markRefused(refused ? work.result : null, ui.feedback.id);
-    ui.hints.replaceChildren(...Array.from({ length: work.hints }, (_, k) => h('li', { text: exerciseText(t, exercise, `hint${k + 1}`, ui.params) })));
+    ui.hints.replaceChildren(...Array.from({ length: work.hints },
+      (_, k) => h('li', { text: exerciseText(t, exercise, `hint${k + 1}`, ui.params) })));
     ui.hints.hidden = work.hints === 0;
-    ui.hintButton.textContent = work.hints < HINTS ? t('exercise.hint', { n: String(work.hints + 1), total: String(HINTS) }) : t('exercise.noMoreHints');
+    ui.hintButton.textContent = work.hints < HINTS
+      ? t('exercise.hint', { n: String(work.hints + 1), total: String(HINTS) })
+      : t('exercise.noMoreHints');
     ui.hintButton.disabled = work.hints >= HINTS;
     ui.solution.hidden = !work.solution;
     ui.solutionButton.disabled = work.solution;
@@ -100,7 +112,8 @@ export function mountExercise(root, options = {}) {
     render();
     let result;
     try {
-      result = await checkAnswer(engine, exercise, variant, exercise.kind === 'experiment' ? mine.drafts.fields || {} : mine.drafts.answer || '');
+      result = await checkAnswer(engine, exercise, variant,
+        exercise.kind === 'experiment' ? mine.drafts.fields || {} : mine.drafts.answer || '');
     } catch (error) {
       result = { outcome: 'refused', problem: 'engine' };
       console.warn('exercise check:', error);

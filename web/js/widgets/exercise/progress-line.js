@@ -29,7 +29,9 @@ export function progressLine(translate) {
   clearButton.addEventListener('blur', () => { if (confirming) { confirming = false; render(); } });
   function render() {
     const { solved, attempted } = progressSummary(EXERCISE_IDS);
-    text.textContent = t('exercise.progress.summary', { solved: String(solved), attempted: String(attempted), total: String(EXERCISE_IDS.length) });
+    text.textContent = t('exercise.progress.summary', {
+      solved: String(solved), attempted: String(attempted), total: String(EXERCISE_IDS.length),
+    });
     clearButton.textContent = t(confirming ? 'exercise.progress.confirmClear' : 'exercise.progress.clear');
     exportButton.textContent = t('exercise.progress.export');
   }

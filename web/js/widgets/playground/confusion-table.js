@@ -9,7 +9,9 @@ export function createConfusionTable(t, classes) {
   const rows = Array.from({ length: classes }, (_, truth) => h('tr', {},
     h('th', { scope: 'row', text: t('pgd.class.name', { k: truth }) }),
     Array.from({ length: classes }, (_, predicted) => {
-      const cell = h('td', { 'data-true': String(truth), 'data-predicted': String(predicted), class: truth === predicted ? 'pg-diagonal' : '' });
+      const cell = h('td', {
+        'data-true': String(truth), 'data-predicted': String(predicted), class: truth === predicted ? 'pg-diagonal' : '',
+      });
       cells[truth].push(cell);
       return cell;
     })));

@@ -6,13 +6,17 @@ import { parsePointsCsv, CsvError, CSV_LIMITS } from '../../kit/state/points-csv
 import { OWN_DATA_LIMITS } from '../../kit/state/own-data.js';
 import { CLASS_SHAPES, classColour } from '../../kit/plots/classes.js';
 
-const GLYPHS = Object.freeze({ square: '■', circle: '●', triangle: '▲', diamond: '◆', cross: '✖', star: '★', hexagon: '⬢', plus: '✚' });
+const GLYPHS = Object.freeze({
+  square: '■', circle: '●', triangle: '▲', diamond: '◆', cross: '✖', star: '★', hexagon: '⬢', plus: '✚',
+});
 
 /** A class's key: its shape in its colour (two classes: the map's own circle and square keys). */
 export function classSwatch(k, classes) {
   const shape = CLASS_SHAPES[k % CLASS_SHAPES.length];
   if (classes <= 2) return h('span', { class: `pg-key pg-key--${shape}`, 'data-class': String(k), 'aria-hidden': 'true' });
-  return h('span', { class: 'pg-glyph', style: `color:${classColour(null, k, classes)}`, 'data-class': String(k), 'aria-hidden': 'true', text: GLYPHS[shape] });
+  return h('span', {
+    class: 'pg-glyph', style: `color:${classColour(null, k, classes)}`, 'data-class': String(k), 'aria-hidden': 'true', text: GLYPHS[shape],
+  });
 }
 
 /** One refused row in words: "line 3: expected 3 fields, found 2". */
@@ -60,7 +64,9 @@ export function createDataPanel(t, { classes, onClass, onErasing, onPoints, onGe
     h('p', { class: 'setup-hint', text: t('pgd.csv.about', { rows: CSV_LIMITS.rows, kb: CSV_LIMITS.bytes / 1024, max: classes - 1 }) }),
     h('label', { for: csvId, text: t('pgd.csv.paste') }), csvText,
     h('div', { class: 'pg-csv-actions' },
-      h('button', { type: 'button', class: 'action', 'data-action': 'load-csv', text: t('pgd.csv.load'), onclick: () => load(csvText.value) }),
+      h('button', {
+        type: 'button', class: 'action', 'data-action': 'load-csv', text: t('pgd.csv.load'), onclick: () => load(csvText.value),
+      }),
       h('label', { class: 'action pg-csv-file-label' }, t('pgd.csv.file'), fileInput)));
 
   const element = h('div', { class: 'pg-data' },
@@ -109,7 +115,10 @@ export function createDataPanel(t, { classes, onClass, onErasing, onPoints, onGe
     update({ points, own }) {
       const counts = Array.from({ length: classes }, (_, k) => points.filter((point) => point[2] === k).length);
       const text = own
-        ? t('pgd.status.own', { count: points.length, max: OWN_DATA_LIMITS.points, perClass: counts.map((n, k) => t('pgd.status.perClass', { n, cls: t('pgd.class.name', { k }) })).join(t('pgd.csv.separator')) })
+        ? t('pgd.status.own', {
+          count: points.length, max: OWN_DATA_LIMITS.points,
+          perClass: counts.map((n, k) => t('pgd.status.perClass', { n, cls: t('pgd.class.name', { k }) })).join(t('pgd.csv.separator')),
+        })
         : t('pgd.status.generated', { count: points.length });
       if (status.textContent !== text) status.textContent = text; // unchanged text: no layout work while training
       generatedButton.hidden = !own;

@@ -60,7 +60,8 @@ export const PLAYGROUND_CONFIG = Object.freeze({
   },
   view: (snapshot, history, context, state) => ({
     snapshot, history, train: context.train, test: context.test, extent: context.extent,
-    accuracy: accuracies(snapshot, context, state.classes), dead: snapshot.runs[0].empty ? null : deadHidden(snapshot.runs[0].layers, state),
+    accuracy: accuracies(snapshot, context, state.classes),
+    dead: snapshot.runs[0].empty ? null : deadHidden(snapshot.runs[0].layers, state),
     confusion: snapshot.runs[0].empty ? null : confusion(snapshot.runs[0].trainOutputs, context.train.targets, state.classes),
     state,
   }),

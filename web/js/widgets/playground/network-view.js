@@ -88,7 +88,8 @@ export function createNetworkView(t, { hidden, outputs = 1, tooLarge }) {
   const histogram = createHistogram({ width: 180, height: 56 });
   // It scrolls when a layer is wide, so it is a focusable region (keyboard users can scroll it).
   const weightList = h('ul', { class: 'pg-unit-weights' });
-  const weightBox = h('div', { class: 'pg-unit-weights-box', tabindex: '0', role: 'region', 'aria-label': t('pgn.detail.weights') }, weightList);
+  const weightBox = h('div', { class: 'pg-unit-weights-box', tabindex: '0', role: 'region', 'aria-label': t('pgn.detail.weights') },
+    weightList);
   const detailId = uid('unit');
   const detail = h('div', { class: 'pg-unit-detail', id: detailId, 'data-role': 'unit-detail' },
     detailTitle, detailNumbers,
@@ -153,10 +154,13 @@ export function createNetworkView(t, { hidden, outputs = 1, tooLarge }) {
       ...row(t('pgn.detail.saturated'), percent(stats.saturated), 'unit-saturated'),
       ...row(t('pgn.detail.range'), `${number(stats.range[0], 3)} … ${number(stats.range[1], 3)}`, 'unit-range'));
     histogram.draw({ counts: stats.counts, range: stats.range, endArrows: false });
-    histogram.setLabel(t('pgn.detail.histogramLabel', { name: unitName(l, j), low: number(stats.range[0], 3), high: number(stats.range[1], 3) }));
+    histogram.setLabel(t('pgn.detail.histogramLabel', {
+      name: unitName(l, j), low: number(stats.range[0], 3), high: number(stats.range[1], 3),
+    }));
     const from = (i) => (l === 0 ? `x${'₁₂'[i]}` : unitName(l - 1, i));
     weightList.replaceChildren(
-      ...layer.weights[j].map((w, i) => h('li', { 'data-sign': w >= 0 ? '+' : '-' }, `${from(i)}: `, h('span', { class: 'pg-weight', text: number(w, 4) }))),
+      ...layer.weights[j].map((w, i) => h('li', { 'data-sign': w >= 0 ? '+' : '-' }, `${from(i)}: `,
+        h('span', { class: 'pg-weight', text: number(w, 4) }))),
       h('li', {}, `${t('pgn.detail.bias')}: `, h('span', { class: 'pg-weight', text: number(layer.biases[j], 4) })));
   }
 

@@ -75,7 +75,8 @@ export function createPlaygroundResults(t, definitions, state, actions) {
       : [h('li', {}, h('span', { class: 'pg-key pg-key--one', 'aria-hidden': 'true' }), t('pg.map.class1')),
         h('li', {}, h('span', { class: 'pg-key pg-key--zero', 'aria-hidden': 'true' }), t('pg.map.class0'))]),
     h('li', {}, h('span', { class: 'pg-key pg-key--test', 'aria-hidden': 'true' }), t('pg.map.test')),
-    h('li', {}, h('span', { class: 'pg-key pg-key--line', 'aria-hidden': 'true' }), t(CLASSES > 2 ? 'pgd.map.regions' : 'pg.map.boundary')));
+    h('li', {}, h('span', { class: 'pg-key pg-key--line', 'aria-hidden': 'true' }),
+      t(CLASSES > 2 ? 'pgd.map.regions' : 'pg.map.boundary')));
   const numbers = h('dl', { class: 'pg-numbers' },
     h('dt', { text: t('pg.numbers.loss') }), h('dd', {}, lossTrain, h('span', { class: 'pg-sep', text: ' / ' }), lossTest),
     h('dt', { text: t('pg.numbers.accuracy') }), h('dd', {}, accuracyTrain, h('span', { class: 'pg-sep', text: ' / ' }), accuracyTest),

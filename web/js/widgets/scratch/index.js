@@ -38,7 +38,9 @@ export function mountScratch(root, options = {}) {
     if (!ui) return;
     const tooLong = encodeCell(cell.code, state.code) === null;
     ui.linkNote.hidden = !tooLong;
-    if (tooLong) ui.linkNote.textContent = t('scratch.tooLongForLink', { n: String(editBytes(cell.code, state.code)), max: String(MAX_EDIT_BYTES) });
+    if (tooLong) ui.linkNote.textContent = t('scratch.tooLongForLink', {
+      n: String(editBytes(cell.code, state.code)), max: String(MAX_EDIT_BYTES),
+    });
   }
 
   async function run() {

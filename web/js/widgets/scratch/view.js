@@ -12,7 +12,9 @@ function tableItem(item, t) {
   const head = h('tr', {}, item.columns.map((name) => h('th', { scope: 'col', text: name })));
   const body = item.rows.map((row) => h('tr', {}, item.columns.map((_, k) => {
     const value = row[k] ?? null;
-    return h('td', { class: typeof value === 'number' ? 'is-number' : '', text: typeof value === 'number' ? formatNumber(value, 6) : String(value) });
+    return h('td', {
+      class: typeof value === 'number' ? 'is-number' : '', text: typeof value === 'number' ? formatNumber(value, 6) : String(value),
+    });
   })));
   const wrapper = h('div', { class: 'scratch-table-wrap', tabindex: '0', role: 'region', 'aria-label': t('scratch.output.table') },
     h('table', { class: 'scratch-table' }, h('thead', {}, head), h('tbody', {}, body)));
@@ -99,7 +101,9 @@ export function createOutput(t) {
       if (item.kind === 'text') list.append(h('pre', { class: 'scratch-text', text: item.text }));
       else if (item.kind === 'table') list.append(tableItem(item, t));
       else if (item.kind === 'plot') list.append(plotItem(item, t, plots));
-      else if (item.kind === 'limit') list.append(h('p', { class: 'scratch-note', text: t('scratch.output.limit', { n: String(item.limit) }) }));
+      else if (item.kind === 'limit') list.append(h('p', {
+        class: 'scratch-note', text: t('scratch.output.limit', { n: String(item.limit) }),
+      }));
     },
     /** The run's end in words; `where` is the error's line in the cell's code, when known. */
     finish({ status, error }, { limitSeconds, where = null }) {

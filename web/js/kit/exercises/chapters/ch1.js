@@ -16,7 +16,9 @@ export default [
     figure: (numbers) => [1, 2, 3].map((k) => `y_${k} = ${numbers[`w${k}`]}\\,y_${k - 1} + (${numbers[`b${k}`]})`).join(',\\quad ')
       + ',\\quad y_0 = x',
     solve(engine, { w1, b1, w2, b2, w3, b3 }) {
-      const through = (x) => chain(engine, { x, t: 0, activations: ['identity', 'identity', 'identity'], w: [w1, w2, w3], b: [b1, b2, b3] }).outputs[0][0];
+      const through = (x) => chain(engine, {
+        x, t: 0, activations: ['identity', 'identity', 'identity'], w: [w1, w2, w3], b: [b1, b2, b3],
+      }).outputs[0][0];
       const B = through(0);
       return { answer: B, tolerance: { abs: 1e-3, rel: 0 }, work: { B, W: through(1) - B } };
     },
@@ -31,7 +33,10 @@ export default [
       const y2 = response.outputs[0][0];
       return {
         answer: y2, tolerance: { abs: 1e-3, rel: 0 },
-        work: { z1: response.layers[0].pre_activations[0][0], y1: response.layers[0].activations[0][0], z2: response.layers[1].pre_activations[0][0], y2 },
+        work: {
+          z1: response.layers[0].pre_activations[0][0], y1: response.layers[0].activations[0][0],
+          z2: response.layers[1].pre_activations[0][0], y2,
+        },
       };
     },
   },

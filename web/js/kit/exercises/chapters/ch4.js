@@ -10,7 +10,8 @@ export default [
     id: 'sigmoid-vanishing',
     kind: 'numeric',
     generate: (random) => ({ n: random.integer(4, 7), w: random.grid(0.5, 2, 0.25), x: random.grid(-2, 2, 0.5) }),
-    figure: ({ n, w, x }) => `x = ${x} \\;\\to\\; \\underbrace{\\sigma(${w}\\,\\cdot) \\to \\sigma(${w}\\,\\cdot) \\to \\cdots \\to \\sigma(${w}\\,\\cdot)}_{${n}\\ \\text{units}, \\ b = 0} \\;\\to\\; L`,
+    figure: ({ n, w, x }) => `x = ${x} \\;\\to\\; \\underbrace{\\sigma(${w}\\,\\cdot) \\to \\sigma(${w}\\,\\cdot) \\to \\cdots `
+      + `\\to \\sigma(${w}\\,\\cdot)}_{${n}\\ \\text{units}, \\ b = 0} \\;\\to\\; L`,
     solve(engine, { n, w, x }) {
       const response = chain(engine, { x, t: 0, activations: Array(n).fill('sigmoid'), w: Array(n).fill(w), b: Array(n).fill(0) });
       const first = response.layers[0].grad_pre_activations[0][0];

@@ -13,10 +13,14 @@ export default [
       const biases = Array.from({ length: UNITS }, () => random.grid(-1, 1, 0.5));
       return { x, weights, biases };
     },
-    figure: ({ x, weights, biases }) => `W = \\begin{pmatrix} ${weights.map((row) => row.join(' & ')).join(' \\\\ ')} \\end{pmatrix},\\quad `
-      + `b = \\begin{pmatrix} ${biases.join(' \\\\ ')} \\end{pmatrix},\\quad x = \\begin{pmatrix} ${x.join(' \\\\ ')} \\end{pmatrix}`,
+    figure: ({ x, weights, biases }) =>
+      `W = \\begin{pmatrix} ${weights.map((row) => row.join(' & ')).join(' \\\\ ')} \\end{pmatrix},\\quad `
+      + `b = \\begin{pmatrix} ${biases.join(' \\\\ ')} \\end{pmatrix},\\quad `
+      + `x = \\begin{pmatrix} ${x.join(' \\\\ ')} \\end{pmatrix}`,
     solve(engine, { x, weights, biases }) {
-      const response = network(engine, { inputs: x, layers: [{ activation: 'relu' }], weights: [weights], biases: [biases], target: Array(UNITS).fill(0) });
+      const response = network(engine, {
+        inputs: x, layers: [{ activation: 'relu' }], weights: [weights], biases: [biases], target: Array(UNITS).fill(0),
+      });
       const z = response.layers[0].pre_activations[0];
       return {
         answer: response.layers[0].statistics.sparsity_fraction,

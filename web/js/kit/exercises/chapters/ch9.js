@@ -32,7 +32,10 @@ export default [
     solve(engine, { x }) {
       const { values } = curve(engine, 'gelu', [x]);
       const sigmoidApprox = x / (1 + Math.exp(-1.702 * x)); // the hint's quick estimate, not the answer
-      return { answer: values[0], tolerance: { abs: 2e-3, rel: 0 }, work: { value: values[0], phi: values[0] / x, estimate: sigmoidApprox } };
+      return {
+        answer: values[0], tolerance: { abs: 2e-3, rel: 0 },
+        work: { value: values[0], phi: values[0] / x, estimate: sigmoidApprox },
+      };
     },
   },
 ];
