@@ -167,7 +167,7 @@ test('a malformed import shows a message and changes nothing; 375 px does not sc
   await page.waitForSelector(`${message}[data-kind="error"]`);
   assert.match(await page.textContent(message), /not valid JSON/);
   await page.setInputFiles(`${PLAYGROUND} .lab-import-input`, { name: 'y.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ format: 'actlab-playground', version: 1, settings: { ...state, hidden: [8, 0] } })) });
-  await page.waitForFunction((sel) => document.querySelector(sel).textContent.includes('hidden layers'), message);
+  await page.waitForFunction((sel) => document.querySelector(sel).textContent.includes('hidden layer sizes'), message);
   await page.waitForTimeout(250);
   assert.deepEqual({ hash: await page.evaluate(() => window.location.hash), pixels: await heatmapPixels(page), hidden: await page.inputValue(`${PLAYGROUND} [data-field="hidden"]`) }, before);
   assert.equal(await currentStep(page, PLAYGROUND), 10);
@@ -175,7 +175,7 @@ test('a malformed import shows a message and changes nothing; 375 px does not sc
   await page.fill(`${PLAYGROUND} [data-field="hidden"]`, '8, x');
   await page.press(`${PLAYGROUND} [data-field="hidden"]`, 'Enter');
   await page.waitForSelector(`${PLAYGROUND} .pg-setup .field-error:not([hidden])`);
-  assert.match(await page.textContent(`${PLAYGROUND} .pg-setup .field-error`), /Hidden layers: expected a whole number from 1 to 64 \(you entered x\)\. This change was not applied\./); // issue 9 item 10's wording
+  assert.match(await page.textContent(`${PLAYGROUND} .pg-setup .field-error`), /Hidden layer sizes: expected a whole number from 1 to 64 \(you entered x\)\. This change was not applied\./); // issue 9 item 10's wording
   assert.equal(await horizontalOverflow(page), 0);
   // Switching the language keeps the run and its numbers.
   const loss = await shownValue(page, `${PLAYGROUND} [data-field="train-loss"]`);
