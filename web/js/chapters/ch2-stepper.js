@@ -1,11 +1,13 @@
 // Chapter 2: updating parameters through an activation (the article's §1.2, figure 8). The notebook's
 // stepper section (web/js/sections/stepper.js), unchanged, inside the chapter frame: its hash id
-// stays 'stepper' and its own intro, chain-rule formula and widget are untouched. The section hands
+// stays 'stepper' and its own intro (whose terms link to the glossary), chain-rule formula and widget
+// are untouched. The section hands
 // itself to stepperChapter (a chapter never imports a section).
 import { h } from '../kit/dom.js';
 import { chapterFrame, CHAPTER_NUMBERS } from './common.js';
 import { mountChapterExercises } from './exercises.js';
 import { stepperPrediction } from './predictions.js';
+import { linkGlossaryTerms } from './glossary-terms.js';
 
 const frameSpec = {
   id: 'stepper',
@@ -28,6 +30,9 @@ export function stepperChapter(stepper) {
       container.replaceChildren(frame.header, inner, exercises, frame.footer);
       container.closest('section')?.classList.add('chapter', 'chapter--stepper');
       const controller = stepper.mount(inner, context);
+      // The section's introduction links its terms' first uses to the glossary, as every chapter does.
+      const linkTerms = (t) => linkGlossaryTerms([...inner.querySelectorAll('.section-intro')], t);
+      linkTerms(context.t);
       // Its prediction and exercises follow the stepper (the section's own content is untouched).
       let tr = context.t;
       const guess = stepperPrediction().figure(exercises, { get t() { return tr; }, state: null, onState() {} });
@@ -39,7 +44,9 @@ export function stepperChapter(stepper) {
         setLang: (lang, t) => {
           tr = t;
           frame.render(t, null);
-          return Promise.all([controller.setLang(lang, t), guess.setLang(lang, t), drills.setLang(lang, t)]);
+          const done = Promise.all([controller.setLang(lang, t), guess.setLang(lang, t), drills.setLang(lang, t)]);
+          linkTerms(t); // the introduction was written again in the new language
+          return done;
         },
         setState: (state) => controller.setState(state),
       };

@@ -113,7 +113,6 @@ export function mountCriteria(host, ctx) {
   const frame = figureFrame(host, { kind: 'criteria' });
   const t = () => ctx.t;
   let measured = null;
-  let select = null;
 
   function describe(m, v, key) {
     const n = (value, digits) => fmt(value, digits);
@@ -142,15 +141,11 @@ export function mountCriteria(host, ctx) {
 
   function render() {
     frame.caption.textContent = t()('criteria.figure.title');
-    const { element, select: newSelect } = selectField({
+    frame.setControls(selectField({
       label: t()('criteria.figure.pick'), value: ctx.state.act, field: 'act',
       entries: CRITERIA_ACTIVATIONS.map((name) => [name, activationName(t(), name, 'aplot.option')]),
       onValue: choose,
-    });
-    const hadFocus = select && select === select.getRootNode().activeElement;
-    select = newSelect;
-    frame.setControls(element);
-    if (hadFocus) select.focus();
+    }).element); // (the select keeps focus: setControls morphs it in place)
     if (!measured) return;
     const v = verdicts(measured);
     frame.content.replaceChildren(h('ol', { class: 'criteria-list' }, CRITERIA.map((key) => h('li', {

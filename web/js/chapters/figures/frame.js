@@ -224,7 +224,9 @@ export function stateNumberField(ctx, { key, label, range: [low, high], integer 
       const ok = inRange(value, low, high, integer);
       if (ok === null) {
         const error = new HashError('range', key, { value, allowed: allowedRange(integer ? 'integer' : 'number', [low, high]) });
-        errors.show(fieldErrorMessage(error, ctx.t, { label }), input);
+        // The label as it reads now: after a language switch the field is the same element (setControls).
+        const name = input.labels && input.labels[0] ? input.labels[0].textContent : label;
+        errors.show(fieldErrorMessage(error, ctx.t, { label: name }), input);
         return;
       }
       errors.clear();
