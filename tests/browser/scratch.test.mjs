@@ -237,7 +237,7 @@ test('English, 1280 and 375 px: run, isolation, errors, endless loop, reload and
   await page.context().close();
 });
 
-test('Chinese, as a static host serves it (meta policies only): a cell runs, errors in Chinese, 1280 and 375 px', async () => {
+test('Chinese, as a static host serves it (meta policies only): a cell runs, errors in Chinese, the 15 s limit, 1280 and 375 px', async () => {
   const host = await plainStaticHost(siteRoot);
   const { page, problems } = await openPage(harness, { locale: 'zh-CN' });
   await openNotebook(page, '', host.url);
@@ -254,6 +254,18 @@ test('Chinese, as a static host serves it (meta policies only): a cell runs, err
   result = await run(cell);
   assert.deepEqual(result.texts, ['undefined undefined']);
   assert.match(result.outcome, /^第 2 行第 1 列：ReferenceError: undefinedName is not defined$/);
+
+  // A loop nobody stops: the sandbox ends it at the time limit (15 s), says so, and the next run works.
+  await typeCode(cell, 'show(\'start\');\nwhile (true) {}');
+  const started = Date.now();
+  result = await run(cell);
+  const took = (Date.now() - started) / 1000;
+  assert.equal(result.status, 'timeout', result.outcome);
+  assert.ok(took >= 15 && took < 25, `stopped after ${took} s`);
+  assert.match(result.outcome, /^运行了 15 秒，达到时间上限，已停止。/);
+  assert.deepEqual(result.texts, ['start'], 'what it showed before the loop stays');
+  await typeCode(cell, "show('又能运行了');");
+  assert.deepEqual((await run(cell)).texts, ['又能运行了']);
 
   await page.setViewportSize({ width: 375, height: 800 });
   assert.equal(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), 0);
