@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { HEADERS, SANDBOX_CSP } from '../../scripts/serve.mjs';
-import { startHarness, openPage, cspViolations, screenshotDir, repo, siteRoot } from './helpers.mjs';
+import { startHarness, openPage, cspViolations, repo, siteRoot } from './helpers.mjs';
 import { encodeCell, decodeCell, MAX_EDIT_BYTES } from '../../web/js/kit/state/scratch-codec.js';
 import GRAD_CELLS from '../../web/js/chapters/cells/sigmoid.js';
 
@@ -79,18 +79,6 @@ function plainStaticHost(root) {
     url: `http://127.0.0.1:${server.address().port}/`,
     close: () => new Promise((done) => { server.closeAllConnections(); server.close(done); }),
   })));
-}
-
-/** The cell alone, in a viewport tall enough to hold it (a full-page shot of the notebook is slow). */
-async function cellScreenshot(page, cell, name) {
-  const { width, height } = page.viewportSize();
-  const cellHeight = Math.ceil((await cell.boundingBox()).height);
-  await page.setViewportSize({ width, height: Math.max(height, cellHeight + 40) });
-  await cell.evaluate((element) => element.scrollIntoView({ block: 'start' }));
-  const box = await cell.boundingBox();
-  fs.mkdirSync(screenshotDir, { recursive: true });
-  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), clip: box });
-  await page.setViewportSize({ width, height });
 }
 
 test('a cell\'s code in the link: the change from the prepared text, round trip, refused when made for another text', () => {
@@ -214,7 +202,6 @@ test('English, 1280 and 375 px: run, isolation, errors, endless loop, reload and
   result = await run(cell);
   assert.equal(result.status, 'ok', result.outcome);
   assert.equal(await cell.locator('.scratch-table tbody tr').count(), 6, 'depth 5: five hidden layers and the output');
-  await cellScreenshot(page, cell, 'scratch-en-1280');
   await cell.locator('[data-action="reset"]').click();
   assert.equal(await editorText(cell), prepared);
   await page.waitForFunction(() => !window.location.hash.includes('cgrad='));
@@ -229,7 +216,6 @@ test('English, 1280 and 375 px: run, isolation, errors, endless loop, reload and
   await page.setViewportSize({ width: 375, height: 800 });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.equal(overflow, 0, 'no sideways scroll at 375 px');
-  await cellScreenshot(page, dead, 'scratch-en-375');
 
   assert.deepEqual(await cspViolations(page), [], 'no CSP violation on the page');
   // The sandbox's refusals may be logged (from its frame); nothing else is.
@@ -248,7 +234,6 @@ test('Chinese, as a static host serves it (meta policies only): a cell runs, err
   assert.equal(result.status, 'ok', result.outcome);
   assert.equal(await cell.locator('.scratch-outcome').textContent(), '运行完毕。');
   assert.equal(await cell.locator('.scratch-table tbody tr').count(), 9);
-  await cellScreenshot(page, cell, 'scratch-zh-1280');
 
   await typeCode(cell, 'show(typeof document, typeof localStorage);\nundefinedName();');
   result = await run(cell);
@@ -269,7 +254,6 @@ test('Chinese, as a static host serves it (meta policies only): a cell runs, err
 
   await page.setViewportSize({ width: 375, height: 800 });
   assert.equal(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), 0);
-  await cellScreenshot(page, cell, 'scratch-zh-375');
   assert.deepEqual(await cspViolations(page), []);
   assert.deepEqual(problems, []);
   await page.context().close();
