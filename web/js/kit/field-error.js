@@ -19,11 +19,14 @@ function wrapperOf(control) {
   return control;
 }
 
-function describedBy(control, id, on) {
+/** Marks `control` invalid and described by the message `id` (on), or takes both off again. */
+export function markInvalid(control, id, on) {
   const ids = (control.getAttribute('aria-describedby') || '').split(/\s+/).filter((entry) => entry && entry !== id);
   if (on) ids.push(id);
   if (ids.length > 0) control.setAttribute('aria-describedby', ids.join(' '));
   else control.removeAttribute('aria-describedby');
+  if (on) control.setAttribute('aria-invalid', 'true');
+  else control.removeAttribute('aria-invalid');
 }
 
 /** The control the reader changed last inside each widget root (one pair of listeners per root). */
@@ -52,10 +55,7 @@ export function fieldErrors(root, element, { move = true } = {}) {
   const homeNext = element.nextSibling;
 
   function unmark() {
-    if (marked) {
-      marked.removeAttribute('aria-invalid');
-      describedBy(marked, element.id, false);
-    }
+    if (marked) markInvalid(marked, element.id, false);
     marked = null;
   }
 
@@ -67,8 +67,7 @@ export function fieldErrors(root, element, { move = true } = {}) {
       if (!message) return;
       if (control && control.isConnected && root.contains(control)) {
         if (move) wrapperOf(control).after(element);
-        control.setAttribute('aria-invalid', 'true');
-        describedBy(control, element.id, true);
+        markInvalid(control, element.id, true);
         marked = control;
       } else if (move && !element.isConnected && home) {
         home.insertBefore(element, homeNext && homeNext.parentNode === home ? homeNext : null);

@@ -1,6 +1,7 @@
 // Where the learner answers: one number, one formula, or an experiment's settings, with a Check
 // (or Run) button. Typed text is kept in `drafts`, so switching the language loses nothing.
 import { h, uid } from '../../kit/dom.js';
+import { markInvalid } from '../../kit/field-error.js';
 import { FORMULA_FUNCTIONS } from '../../kit/exercises/formula.js';
 import { exerciseText, optionLabel } from './text.js';
 
@@ -57,15 +58,7 @@ export function answerControls(t, exercise, drafts, onCheck) {
     h('div', { class: 'exercise-actions' }, button));
   function markRefused(result, messageId) {
     const about = result && (result.field ? result.field.name : 'answer');
-    for (const [name, control] of controls) {
-      const ids = (control.getAttribute('aria-describedby') || '').split(' ').filter((id) => id && id !== messageId);
-      if (name === about) {
-        control.setAttribute('aria-invalid', 'true');
-        ids.push(messageId);
-      } else control.removeAttribute('aria-invalid');
-      if (ids.length > 0) control.setAttribute('aria-describedby', ids.join(' '));
-      else control.removeAttribute('aria-describedby');
-    }
+    for (const [name, control] of controls) markInvalid(control, messageId, name === about);
   }
   return { element, button, focus: () => first && first.focus(), markRefused };
 }
